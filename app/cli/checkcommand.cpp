@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/checkcommand.h"
+
+#include "access/auditverifier.h"
+#include "access/session.h"
+#include "cli/exitcodes.h"
+#include "store/storeinspector.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bv::cli {
+
+QString CheckCommand::summary() const
+{
+    return QObject::tr("Read every page of a store, check its integrity and audit chain, and "
+                       "print its counts and content hash.");
+}
+
+void CheckCommand::addOptions(QCommandLineParser &parser) const
+{
+    addStoreOption(parser);
+    addPassphraseOptions(parser);
+    addPurposeOption(parser);
+    addJsonOption(parser);
+}
+
+int CheckCommand::run(const QCommandLineParser &parser, CommandIo &io) const
+{
+    auto session = unlock(parser, io, true);
+    if (!session.ok())
+        return fail(io, session.error());
+    access::Session &s = *session.value();
+
+    auto integrity = store::StoreInspector::checkIntegrity(s.database());
+    if (!integrity.ok())
+        return fail(io, integrity.error());
+    auto summary = store::StoreInspector::summarize(s.database(), s.context());
+    if (!summary.ok())
+        return fail(io, summary.error());
+    const auto &audit = s.auditAtUnlock();
+
+    const bool intact = integrity->problems.isEmpty();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject tables;
+        for (const auto &table : summary->tables)
+            tables.insert(table.table, table.rows);
+        QJsonArray sources;
+        for (const auto &source : summary->sources) {
+            sources.append(QJsonObject{{QStringLiteral("code"), source.code},
+                                       {QStringLiteral("agency"), source.agency},
+                                       {QStringLiteral("persons"), source.persons},
+                                       {QStringLiteral("events"), source.events},
+                                       {QStringLiteral("quarantined"), source.quarantined}});
+        }
+        QJsonObject json{
+            {QStringLiteral("store"), s.paths().store},
+            {QStringLiteral("schema_version"), summary->schemaVersion},
+            {QStringLiteral("page_size"), integrity->pageSize},
+            {QStringLiteral("pages_read"), integrity->pagesRead},
+            {QStringLiteral("integrity_ok"), intact},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(integrity->problems)},
+            {QStringLiteral("tables"), tables},
+            {QStringLiteral("sources"), sources},
+            {QStringLiteral("content_hash"), QString::fromLatin1(summary->contentHash.toHex())},
+            {QStringLiteral("audit_entries"), audit->entries},
+            {QStringLiteral("audit_intact"), audit->intact()},
+        };
+        io.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        io.out << QObject::tr("Store:          %1").arg(s.paths().store) << '\n'
+               << QObject::tr("Schema version: %1").arg(summary->schemaVersion) << '\n'
+               << QObject::tr("Pages read:     %1 of %2 bytes")
+                      .arg(integrity->pagesRead)
+                      .arg(integrity->pageSize)
+               << '\n'
+               << QObject::tr("Integrity:      %1")
+                      .arg(intact ? QObject::tr("ok")
+                                  : QObject::tr("%n problem(s)", nullptr,
+                                                static_cast<int>(integrity->problems.size())))
+               << '\n';
+        for (const QString &problem : integrity->problems)
+            io.out << "  " << problem << '\n';
+        io.out << QObject::tr("Audit chain:    %1 entries, %2")
+                      .arg(audit->entries)
+                      .arg(audit->intact() ? QObject::tr("intact")
+                                           : QObject::tr("DOES NOT VERIFY (run audit verify)"))
+               << '\n'
+               << QObject::tr("Rows per table:") << '\n';
+        for (const auto &table : summary->tables)
+            io.out << QStringLiteral("  %1 %2").arg(table.table, -16).arg(table.rows) << '\n';
+        if (!summary->sources.isEmpty()) {
+            io.out << QObject::tr("Rows per source (persons, events, quarantined):") << '\n';
+            for (const auto &source : summary->sources) {
+                io.out << QStringLiteral("  %1 %2 %3 %4")
+                              .arg(source.code, -16)
+                              .arg(source.persons)
+                              .arg(source.events)
+                              .arg(source.quarantined)
+                       << '\n';
+            }
+        }
+        io.out << QObject::tr("content_hash %1").arg(QString::fromLatin1(summary->contentHash.toHex()))
+               << Qt::endl;
+    }
+    if (!intact)
+        return ExitStoreDamaged;
+    if (!audit->intact())
+        return ExitAuditTampered;
+    return ExitOk;
+}
+
+} // namespace bv::cli

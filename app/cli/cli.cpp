@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/auditcommand.h"
+#include "cli/backupcommand.h"
+#include "cli/checkcommand.h"
+#include "cli/command.h"
+#include "cli/democommand.h"
+#include "cli/exitcodes.h"
+#include "cli/initcommand.h"
+#include "cli/passwdcommand.h"
+#include "cli/recovercommand.h"
+#include "cli/restorecommand.h"
+
+#include <QCoreApplication>
+
+namespace bv::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<InitCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<PasswdCommand>());
+    commands.push_back(std::make_unique<RecoverCommand>());
+    commands.push_back(std::make_unique<BackupCommand>());
+    commands.push_back(std::make_unique<RestoreCommand>());
+    commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<DemoCommand>());
+    return commands;
+}
+
+int runCli(const QStringList &arguments, CommandIo &io)
+{
+    const auto commands = allCommands();
+    const QString name = arguments.size() > 1 ? arguments.at(1) : QString();
+    const auto it = std::find_if(commands.begin(), commands.end(),
+                                 [&name](const auto &command) { return command->name() == name; });
+    if (it == commands.end()) {
+        io.err << QObject::tr("broadview: unknown command \"%1\"; see broadview --help.").arg(name)
+               << Qt::endl;
+        return ExitUsage;
+    }
+    const Command &command = **it;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command.summary());
+    parser.addPositionalArgument(command.name(), command.summary(),
+                                 command.name() + QLatin1Char(' ') + command.positionalHelp());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QObject::tr("Show this help."));
+    parser.addOption(help);
+    parser.addOption({QStringLiteral("log-level"),
+                      QObject::tr("trace, debug, info, warn, error, critical or off (else "
+                                  "BROADVIEW_LOG_LEVEL)."),
+                      QObject::tr("LEVEL")});
+    command.addOptions(parser);
+    if (!parser.parse(arguments)) {
+        io.err << QObject::tr("broadview %1: %2").arg(command.name(), parser.errorText()) << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        io.out << parser.helpText() << '\n' << exitCodeHelp() << Qt::endl;
+        return ExitOk;
+    }
+    const int expectedPositionals = command.positionalHelp().isEmpty() ? 1 : 2;
+    if (parser.positionalArguments().size() > expectedPositionals) {
+        io.err << QObject::tr("broadview %1: unexpected argument \"%2\".")
+                      .arg(command.name(), parser.positionalArguments().at(expectedPositionals))
+               << Qt::endl;
+        return ExitUsage;
+    }
+    return command.run(parser, io);
+}
+
+} // namespace bv::cli

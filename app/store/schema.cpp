@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/schema.h"
+
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/transaction.h"
+
+#include <QDateTime>
+
+#include <array>
+
+namespace bv::store {
+
+namespace {
+
+// Schema v1: the data model of DESIGN.md. Written for SQLite 3.15 (no UPSERT, no JSON1).
+// Feed rows keep their provenance: source, external id, received and updated times and a
+// sensitivity label. Instants are UTC ISO 8601 with a 'Z'; calendar dates are YYYY-MM-DD.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE source (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,
+    agency        TEXT NOT NULL CHECK (agency IN ('health', 'police', 'fire',
+                      'childrens_social_care', 'adult_social_care', 'education', 'housing')),
+    format        TEXT NOT NULL CHECK (format IN ('fhir-r4', 'json', 'csv', 'xml')),
+    endpoint      TEXT NOT NULL,
+    auth_ref      TEXT,            -- the name of a row in secret, never the secret itself
+    sync_cursor   TEXT,
+    last_sync_at  TEXT,
+    last_error    TEXT,
+    enabled       INTEGER NOT NULL DEFAULT 1
+);
+
+-- Feed secrets (OAuth client secrets, client-certificate keys) live inside the encrypted store.
+CREATE TABLE secret (
+    name       TEXT PRIMARY KEY,
+    value      BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE source_person (
+    id               INTEGER PRIMARY KEY,
+    source_id        INTEGER NOT NULL REFERENCES source(id),
+    external_id      TEXT NOT NULL,
+    given_name       TEXT,
+    middle_names     TEXT,
+    family_name      TEXT,
+    given_norm       TEXT,         -- upper case, letters only, for blocking and comparison
+    family_norm      TEXT,
+    birth_date       TEXT,         -- calendar date, no zone
+    sex              TEXT CHECK (sex IN ('female', 'male', 'other', 'unknown')),
+    nhs_number       TEXT,
+    nhs_number_valid INTEGER NOT NULL DEFAULT 0,
+    postcode         TEXT,
+    uprn             TEXT,
+    address          TEXT,
+    phone            TEXT,
+    sensitivity      TEXT NOT NULL DEFAULT 'official',
+    withdrawn        INTEGER NOT NULL DEFAULT 0,
+    received_at      TEXT NOT NULL,
+    updated_at       TEXT,
+    UNIQUE (source_id, external_id)
+);
+CREATE INDEX source_person_nhs ON source_person(nhs_number) WHERE nhs_number IS NOT NULL;
+CREATE INDEX source_person_block ON source_person(family_norm, birth_date);
+
+CREATE TABLE person (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE person_link (
+    source_person_id INTEGER PRIMARY KEY REFERENCES source_person(id),
+    person_id        INTEGER NOT NULL REFERENCES person(id),
+    match_weight     REAL,
+    decided_by       TEXT NOT NULL,  -- 'auto' or the user who decided
+    decided_at       TEXT NOT NULL,
+    reason           TEXT
+);
+CREATE INDEX person_link_person ON person_link(person_id);
+
+CREATE TABLE event (
+    id               INTEGER PRIMARY KEY,
+    source_id        INTEGER NOT NULL REFERENCES source(id),
+    external_id      TEXT NOT NULL,
+    source_person_id INTEGER REFERENCES source_person(id),
+    occurred_at      TEXT,           -- an instant in UTC, where the source gives a time
+    occurred_date    TEXT,           -- a calendar date, where it gives only a date
+    period_end_date  TEXT,           -- the end of a period, where the event spans one
+    category         TEXT NOT NULL,
+    title            TEXT NOT NULL,
+    summary          TEXT,
+    outcome          TEXT,           -- outcome or action taken, where the agency records one
+    significance     INTEGER NOT NULL DEFAULT 1 CHECK (significance BETWEEN 1 AND 3),
+    sensitivity      TEXT NOT NULL DEFAULT 'official',
+    place_text       TEXT,
+    lat              REAL,
+    lon              REAL,
+    place_precision  TEXT CHECK (place_precision IN ('uprn', 'postcode_unit', 'district')),
+    agency_contact   TEXT,
+    withdrawn        INTEGER NOT NULL DEFAULT 0,
+    received_at      TEXT NOT NULL,
+    updated_at       TEXT,
+    UNIQUE (source_id, external_id),
+    CHECK (occurred_at IS NOT NULL OR occurred_date IS NOT NULL)
+);
+CREATE INDEX event_person_time ON event(source_person_id, occurred_date, occurred_at);
+
+CREATE TABLE annotation (
+    id         INTEGER PRIMARY KEY,
+    event_id   INTEGER NOT NULL REFERENCES event(id),
+    author     TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('analysis', 'impact', 'note')),
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT
+);
+CREATE INDEX annotation_event ON annotation(event_id);
+
+CREATE TABLE address_period (
+    id               INTEGER PRIMARY KEY,
+    source_id        INTEGER NOT NULL REFERENCES source(id),
+    source_person_id INTEGER NOT NULL REFERENCES source_person(id),
+    external_id      TEXT,
+    address          TEXT,
+    postcode         TEXT,
+    uprn             TEXT,
+    lat              REAL,
+    lon              REAL,
+    precision        TEXT CHECK (precision IN ('uprn', 'postcode_unit', 'district')),
+    from_date        TEXT,
+    to_date          TEXT,
+    protected        INTEGER NOT NULL DEFAULT 0,
+    sensitivity      TEXT NOT NULL DEFAULT 'official',
+    received_at      TEXT NOT NULL,
+    updated_at       TEXT
+);
+CREATE INDEX address_period_person ON address_period(source_person_id);
+
+CREATE TABLE flag (
+    id               INTEGER PRIMARY KEY,
+    source_id        INTEGER NOT NULL REFERENCES source(id),
+    source_person_id INTEGER NOT NULL REFERENCES source_person(id),
+    external_id      TEXT,
+    kind             TEXT NOT NULL CHECK (kind IN ('vulnerable_adult', 'child_protection_plan',
+                         'looked_after', 'risk_to_staff', 'marac', 'protected_address', 'other')),
+    detail           TEXT,
+    from_date        TEXT,
+    to_date          TEXT,
+    active           INTEGER NOT NULL DEFAULT 1,
+    sensitivity      TEXT NOT NULL DEFAULT 'official',
+    received_at      TEXT NOT NULL,
+    updated_at       TEXT
+);
+CREATE INDEX flag_person ON flag(source_person_id);
+CREATE INDEX flag_kind ON flag(kind) WHERE active = 1;
+
+CREATE TABLE relationship (
+    id                       INTEGER PRIMARY KEY,
+    source_id                INTEGER NOT NULL REFERENCES source(id),
+    source_person_id         INTEGER NOT NULL REFERENCES source_person(id),
+    related_external_id      TEXT NOT NULL,
+    related_source_person_id INTEGER REFERENCES source_person(id),
+    kind                     TEXT NOT NULL CHECK (kind IN ('parent', 'child', 'sibling',
+                                 'twin', 'partner', 'household_member')),
+    from_date                TEXT,
+    to_date                  TEXT,
+    received_at              TEXT NOT NULL,
+    updated_at               TEXT
+);
+CREATE INDEX relationship_person ON relationship(source_person_id);
+
+-- Full-text search over events; external content, so the text is stored once.
+CREATE VIRTUAL TABLE event_fts USING fts4(content="event", title, summary, outcome);
+
+-- A located thing (an address period or an event) for map and area queries.
+CREATE TABLE place (
+    id         INTEGER PRIMARY KEY,
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('address', 'event')),
+    owner_id   INTEGER NOT NULL,
+    UNIQUE (owner_kind, owner_id)
+);
+CREATE VIRTUAL TABLE place_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+
+CREATE TABLE quarantine (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER REFERENCES source(id),
+    received_at TEXT NOT NULL,
+    external_id TEXT,
+    location    TEXT,            -- where in the input: page, line, record index
+    reason      TEXT NOT NULL,
+    payload     BLOB NOT NULL,
+    resolved_at TEXT
+);
+
+-- Append-only and hash-chained (access/auditlog.h); the head is kept in audit_head in the
+-- same transaction and mirrored outside the store.
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user      TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    purpose   TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    detail    TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash      BLOB NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+
+CREATE TABLE audit_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL,
+    hash BLOB NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, kSchemaV1},
+};
+
+} // namespace
+
+int Schema::latestVersion()
+{
+    return kMigrations.back().version;
+}
+
+std::span<const Migration> Schema::migrations()
+{
+    return kMigrations;
+}
+
+Result<int> Schema::currentVersion(Database &db)
+{
+    auto exists = db.queryInt(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+    BV_TRY(exists);
+    if (exists.value() == 0)
+        return 0;
+    auto version = db.queryInt("SELECT coalesce(max(version), 0) FROM schema_version");
+    BV_TRY(version);
+    return static_cast<int>(version.value());
+}
+
+Result<int> Schema::migrate(Database &db)
+{
+    return migrate(db, kMigrations);
+}
+
+Result<int> Schema::migrate(Database &db, std::span<const Migration> steps)
+{
+    BV_TRY(db.exec("CREATE TABLE IF NOT EXISTS schema_version ("
+                   "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+    auto current = currentVersion(db);
+    BV_TRY(current);
+    const int known = steps.empty() ? 0 : steps.back().version;
+    if (current.value() > known) {
+        return makeError(ErrorCode::SchemaTooNew,
+                         QObject::tr("The store has schema version %1, but this Broadview knows "
+                                     "only up to version %2. Use a newer Broadview; the store "
+                                     "was left unchanged.")
+                             .arg(current.value())
+                             .arg(known));
+    }
+    int version = current.value();
+    for (const Migration &step : steps) {
+        if (step.version <= version)
+            continue;
+        auto tx = Transaction::begin(db);
+        BV_TRY(tx);
+        BV_TRY(db.exec(step.sql));
+        auto record = db.prepare("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");
+        BV_TRY(record);
+        record->bind(1, step.version)
+            .bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        BV_TRY(record->run());
+        BV_TRY(tx->commit());
+        version = step.version;
+    }
+    return version;
+}
+
+} // namespace bv::store

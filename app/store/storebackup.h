@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "store/storefiles.h"
+
+namespace bv::store {
+
+// A backup is the store's files under another name: an encrypted copy of the database with
+// the same key and salt (so the key file applies unchanged), the key file and the audit
+// mirror. The copy is one read transaction (sqlite3_backup in a single step), so it is
+// consistent while other connections keep writing; it is written under a temporary name
+// and renamed only when complete.
+class StoreBackup
+{
+public:
+    [[nodiscard]] static Result<qint64> write(Database &live, const KeyFile &keyFile,
+                                              const SecretBytes &rawKey,
+                                              const StorePaths &livePaths,
+                                              const StorePaths &target);
+    // Copies a verified backup's files to `target`, which must not exist yet.
+    [[nodiscard]] static Result<void> restore(const StorePaths &backup, const StorePaths &target);
+};
+
+} // namespace bv::store

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/storeinspector.h"
+
+#include "store/database.h"
+#include "store/schema.h"
+#include "store/statement.h"
+#include "store/storefiles.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+#include <QtEndian>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <vector>
+
+namespace bv::store {
+
+namespace {
+
+constexpr std::array kCountedTables = {
+    "source",   "source_person", "person",    "person_link", "event",      "annotation",
+    "address_period", "flag",    "relationship", "place",   "quarantine", "audit",
+};
+
+// Each feed-derived table as canonical rows: joins replace row ids by source codes and
+// external ids; columns that depend on when or how a sync ran are left out.
+constexpr std::array<std::string_view, 5> kContentQueries = {
+    "SELECT 'source_person', s.code, sp.external_id, sp.given_name, sp.middle_names, "
+    "sp.family_name, sp.birth_date, sp.sex, sp.nhs_number, sp.postcode, sp.uprn, sp.address, "
+    "sp.phone, sp.sensitivity, sp.withdrawn, sp.updated_at FROM source_person sp "
+    "JOIN source s ON s.id = sp.source_id",
+    "SELECT 'event', s.code, e.external_id, sp.external_id, e.occurred_at, e.occurred_date, "
+    "e.period_end_date, e.category, e.title, e.summary, e.outcome, e.significance, "
+    "e.sensitivity, e.place_text, e.lat, e.lon, e.place_precision, e.agency_contact, "
+    "e.withdrawn, e.updated_at FROM event e JOIN source s ON s.id = e.source_id "
+    "LEFT JOIN source_person sp ON sp.id = e.source_person_id",
+    "SELECT 'address_period', s.code, a.external_id, sp.external_id, a.address, a.postcode, "
+    "a.uprn, a.lat, a.lon, a.precision, a.from_date, a.to_date, a.protected, a.sensitivity, "
+    "a.updated_at FROM address_period a JOIN source s ON s.id = a.source_id "
+    "JOIN source_person sp ON sp.id = a.source_person_id",
+    "SELECT 'flag', s.code, f.external_id, sp.external_id, f.kind, f.detail, f.from_date, "
+    "f.to_date, f.active, f.sensitivity, f.updated_at FROM flag f "
+    "JOIN source s ON s.id = f.source_id JOIN source_person sp ON sp.id = f.source_person_id",
+    "SELECT 'relationship', s.code, sp.external_id, r.related_external_id, r.kind, "
+    "r.from_date, r.to_date, r.updated_at FROM relationship r "
+    "JOIN source s ON s.id = r.source_id JOIN source_person sp ON sp.id = r.source_person_id",
+};
+
+using Digest = std::array<std::uint8_t, 32>;
+
+Digest rowDigest(const Statement &row)
+{
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 32);
+    for (int column = 0; column < row.columnCount(); ++column) {
+        // A type tag and a length prefix per field: NULL, '' and "a","bc" vs "ab","c" differ.
+        const QByteArray value = row.isNull(column) ? QByteArray() : row.text(column).toUtf8();
+        const std::uint8_t tag = row.isNull(column) ? 0 : 1;
+        const quint32 length = qToLittleEndian(static_cast<quint32>(value.size()));
+        crypto_generichash_update(&state, &tag, 1);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(&length),
+                                  sizeof length);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(value.constData()),
+                                  static_cast<unsigned long long>(value.size()));
+    }
+    Digest digest;
+    crypto_generichash_final(&state, digest.data(), digest.size());
+    return digest;
+}
+
+} // namespace
+
+Result<QByteArray> StoreInspector::contentHash(Database &db)
+{
+    std::vector<Digest> digests;
+    for (std::string_view sql : kContentQueries) {
+        auto rows = db.prepare(sql);
+        BV_TRY(rows);
+        for (;;) {
+            auto step = rows->step();
+            BV_TRY(step);
+            if (!step.value())
+                break;
+            digests.push_back(rowDigest(rows.value()));
+        }
+    }
+    // Sorting the row digests makes the result independent of row order.
+    std::sort(digests.begin(), digests.end());
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 32);
+    for (const Digest &digest : digests)
+        crypto_generichash_update(&state, digest.data(), digest.size());
+    QByteArray hash(32, '\0');
+    crypto_generichash_final(&state, reinterpret_cast<unsigned char *>(hash.data()), 32);
+    return hash;
+}
+
+Result<StoreSummary> StoreInspector::summarize(Database &db, const access::AccessContext &context)
+{
+    Q_UNUSED(context); // aggregates are visible to every role; the parameter keeps the rule
+    StoreSummary summary;
+    auto version = Schema::currentVersion(db);
+    BV_TRY(version);
+    summary.schemaVersion = version.value();
+    for (const char *table : kCountedTables) {
+        auto rows = db.queryInt(std::string("SELECT count(*) FROM ") + table);
+        BV_TRY(rows);
+        summary.tables.append({QString::fromLatin1(table), rows.value()});
+    }
+    auto sources = db.prepare(
+        "SELECT s.code, s.agency, "
+        "(SELECT count(*) FROM source_person sp WHERE sp.source_id = s.id), "
+        "(SELECT count(*) FROM event e WHERE e.source_id = s.id), "
+        "(SELECT count(*) FROM quarantine q WHERE q.source_id = s.id AND q.resolved_at IS NULL) "
+        "FROM source s ORDER BY s.code");
+    BV_TRY(sources);
+    for (;;) {
+        auto step = sources->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        summary.sources.append({sources->text(0), sources->text(1), sources->int64(2),
+                                sources->int64(3), sources->int64(4)});
+    }
+    auto hash = contentHash(db);
+    BV_TRY(hash);
+    summary.contentHash = hash.value();
+    return summary;
+}
+
+Result<IntegrityReport> StoreInspector::checkIntegrity(Database &db)
+{
+    IntegrityReport report;
+    auto pageSize = db.queryInt("PRAGMA page_size");
+    BV_TRY(pageSize);
+    report.pageSize = pageSize.value();
+
+    // Every page goes through SQLCipher's codec (decrypt + HMAC check) on its way into a
+    // throwaway copy encrypted under a random key; the copy is deleted at once.
+    const QString directory = QFileInfo(db.path()).absolutePath();
+    QTemporaryFile scratch(directory + QStringLiteral("/.broadview-check-XXXXXX"));
+    if (!scratch.open())
+        return makeError(ErrorCode::Io, QObject::tr("Cannot create a scratch file in %1: %2")
+                                            .arg(directory, scratch.errorString()));
+    scratch.close();
+    const QString scratchPath = scratch.fileName();
+    {
+        const SecretBytes throwaway = SecretBytes::random(32);
+        const SecretBytes spec = StoreFiles::keySpec(throwaway);
+        Database::OpenOptions options;
+        options.create = true;
+        options.keySpec = &spec;
+        options.pragmas.wal = false;
+        options.pragmas.cacheKiB = 2048;
+        options.pragmas.cipherPageSize = static_cast<int>(report.pageSize);
+        QFile::remove(scratchPath); // SQLite must create it to set the page size
+        auto copy = Database::open(scratchPath, options);
+        BV_TRY(copy);
+        sqlite3_backup *backup = sqlite3_backup_init(copy.value()->handle(), "main", db.handle(), "main");
+        if (!backup) {
+            const Error error = copy.value()->sqlError(sqlite3_errcode(copy.value()->handle()),
+                                                       "sqlite3_backup_init");
+            QFile::remove(scratchPath);
+            return error;
+        }
+        int rc = SQLITE_OK;
+        do {
+            rc = sqlite3_backup_step(backup, 256);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        const qint64 total = sqlite3_backup_pagecount(backup);
+        report.pagesRead = total - sqlite3_backup_remaining(backup);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) {
+            report.problems.append(QObject::tr("Reading every page failed after %1 of %2 pages: %3")
+                                       .arg(report.pagesRead)
+                                       .arg(total)
+                                       .arg(QString::fromUtf8(sqlite3_errstr(rc))));
+        }
+    }
+    QFile::remove(scratchPath);
+    QFile::remove(scratchPath + QStringLiteral("-journal"));
+
+    auto integrity = db.prepare("PRAGMA integrity_check");
+    BV_TRY(integrity);
+    for (;;) {
+        auto step = integrity->step();
+        if (!step.ok()) {
+            report.problems.append(step.error().message);
+            break;
+        }
+        if (!step.value())
+            break;
+        const QString line = integrity->text(0);
+        if (line != QLatin1String("ok"))
+            report.problems.append(line);
+    }
+    auto foreignKeys = db.prepare("PRAGMA foreign_key_check");
+    BV_TRY(foreignKeys);
+    for (;;) {
+        auto step = foreignKeys->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        report.problems.append(QObject::tr("Row %1 of %2 refers to a missing row of %3.")
+                                   .arg(foreignKeys->int64(1))
+                                   .arg(foreignKeys->text(0), foreignKeys->text(2)));
+    }
+    return report;
+}
+
+} // namespace bv::store

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/application.h"
+
+#include "access/session.h"
+#include "cli/democommand.h"
+#include "cli/exitcodes.h"
+#include "ui/mainwindow.h"
+#include "ui/unlockdialog.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStyleFactory>
+#include <QTranslator>
+
+namespace bv::ui {
+
+namespace {
+
+class NoTerminalPrompt final : public cli::SecretPrompt
+{
+public:
+    Result<SecretBytes> ask(const QString &) override
+    {
+        return makeError(ErrorCode::Usage, QObject::tr("No terminal prompt in the app."));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
+{
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    auto app = std::make_unique<QApplication>(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Broadview"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/broadview.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("broadview"));
+    // Fusion draws the same on every desktop and follows the palette, light or dark.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+
+    auto *qtTranslator = new QTranslator(app.get());
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(app.get());
+    if (translator->load(QLocale(), QStringLiteral("broadview"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+    return app;
+}
+
+int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)
+{
+    SystemClock clock;
+    std::unique_ptr<access::Session> session;
+    if (demo) {
+        cli::DemoCommand command;
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("demo"), QString());
+        parser.addOption({QStringLiteral("log-level"), QString(), QStringLiteral("LEVEL")});
+        command.addOptions(parser);
+        if (!parser.parse(QCoreApplication::arguments())) {
+            err << parser.errorText() << Qt::endl;
+            return cli::ExitUsage;
+        }
+        NoTerminalPrompt prompt;
+        cli::CommandIo io{out, err, prompt, clock};
+        auto prepared = cli::DemoCommand::prepare(parser, io);
+        if (!prepared.ok()) {
+            err << QObject::tr("broadview: %1").arg(prepared.error().message) << Qt::endl;
+            return cli::exitCodeFor(prepared.error().code);
+        }
+        session = std::move(prepared.value());
+    }
+
+    MainWindow window(clock);
+    if (session) {
+        window.openSession(std::move(session));
+        window.show();
+    } else if (!window.unlock()) {
+        return cli::ExitOk; // the user cancelled the unlock dialog
+    }
+    return app.exec();
+}
+
+} // namespace bv::ui

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "access/session.h"
+#include "models/storesummarymodel.h"
+#include "store/database.h"
+#include "store/storeinspector.h"
+#include "ui/unlockdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <spdlog/spdlog.h>
+
+namespace bv::ui {
+
+namespace {
+const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
+const auto kStateKey = QStringLiteral("mainWindow/state");
+} // namespace
+
+MainWindow::MainWindow(const Clock &clock, QWidget *parent)
+    : QMainWindow(parent)
+    , m_clock(clock)
+{
+    setWindowTitle(tr("Broadview"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    auto *central = new QWidget(this);
+    m_storeLabel = new QLabel(central);
+    m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont heading = m_storeLabel->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.3);
+    heading.setBold(true);
+    m_storeLabel->setFont(heading);
+    m_storeLabel->setAccessibleName(tr("Store"));
+
+    m_detailsLabel = new QLabel(central);
+    m_detailsLabel->setWordWrap(true);
+    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailsLabel->setAccessibleName(tr("Store details"));
+
+    m_summaryModel = new models::StoreSummaryModel(this);
+    m_table = new QTableView(central);
+    m_table->setModel(m_summaryModel);
+    m_table->setAccessibleName(tr("Rows per kind of record"));
+    m_table->setAccessibleDescription(tr("How many records of each kind the store holds."));
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_storeLabel);
+    layout->addWidget(m_detailsLabel);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    m_marking = new QLabel(tr("OFFICIAL-SENSITIVE"), this);
+    m_marking->setAccessibleName(tr("Protective marking"));
+    statusBar()->addPermanentWidget(m_marking);
+
+    createActions();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(760, 560);
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *refreshAction = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    QAction *lockAction = file->addAction(tr("&Lock"), this, [this] {
+        lock();
+        if (!unlock())
+            close();
+    });
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::unlock()
+{
+    UnlockDialog dialog(m_clock, isVisible() ? this : nullptr);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    openSession(dialog.takeSession());
+    show();
+    return true;
+}
+
+void MainWindow::openSession(std::unique_ptr<access::Session> session)
+{
+    m_session = std::move(session);
+    refresh();
+}
+
+void MainWindow::lock()
+{
+    m_session.reset(); // closes the store and wipes the key
+    m_summaryModel->setSummary({});
+    m_storeLabel->clear();
+    m_detailsLabel->setText(tr("Locked."));
+    statusBar()->showMessage(tr("Locked"));
+    spdlog::info("session locked by the user");
+}
+
+void MainWindow::refresh()
+{
+    if (!m_session)
+        return;
+    auto summary = store::StoreInspector::summarize(m_session->database(), m_session->context());
+    if (!summary.ok()) {
+        spdlog::error("store summary failed");
+        QMessageBox::warning(this, tr("Broadview"), summary.error().message);
+        return;
+    }
+    m_summaryModel->setSummary(summary.value());
+    const auto &context = m_session->context();
+    m_storeLabel->setText(m_session->paths().store);
+    qint64 auditEntries = 0;
+    for (const auto &table : summary->tables) {
+        if (table.table == QLatin1String("audit"))
+            auditEntries = table.rows;
+    }
+    m_detailsLabel->setText(
+        tr("Encrypted with SQLCipher (schema version %1). %n audit entries. Agency feeds: %2.",
+           nullptr, static_cast<int>(auditEntries))
+            .arg(summary->schemaVersion)
+            .arg(summary->sources.isEmpty() ? tr("none configured yet")
+                                            : QString::number(summary->sources.size())));
+    statusBar()->showMessage(tr("Unlocked as %1 (%2) for %3")
+                                 .arg(context.user, access::roleName(context.role), context.purpose));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Broadview"),
+        tr("<h3>Broadview %1</h3>"
+           "<p>One encrypted picture of a person across agencies, for safeguarding "
+           "practitioners.</p>"
+           "<p>Store: SQLCipher; keys: libsodium (Argon2id, XChaCha20-Poly1305).</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    m_session.reset();
+    event->accept();
+}
+
+} // namespace bv::ui
