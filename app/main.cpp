@@ -13,14 +13,12 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <spdlog/spdlog.h>
-
-#include <sys/prctl.h>
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <spdlog/spdlog.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace {
 
@@ -79,7 +77,9 @@ void printTopLevelHelp(QTextStream &out)
                        "encrypted store and shows one person across them.\n"
                        "Without a command it opens the app.\n\nCommands:\n");
     for (const auto &command : bv::cli::allCommands())
-        out << QStringLiteral("  %1 %2\n").arg(command->name(), -9).arg(command->summary().section(QLatin1Char('\n'), 0, 0));
+        out << QStringLiteral("  %1 %2\n")
+                   .arg(command->name(), -9)
+                   .arg(command->summary().section(QLatin1Char('\n'), 0, 0));
     out << QObject::tr("\nbroadview COMMAND --help describes each command.\n"
                        "Secrets come from the terminal, a --passphrase-file or the environment "
                        "(BROADVIEW_PASSPHRASE, BROADVIEW_NEW_PASSPHRASE, BROADVIEW_RECOVERY_KEY).\n"
@@ -110,8 +110,9 @@ int main(int argc, char **argv)
     const QString levelFlag = flagValue(argc, argv, "--log-level");
     bv::LoggingOptions logging;
     logging.level = bv::resolveLogLevel(levelFlag, spdlog::level::info);
-    logging.explicitLevel = bv::parseLogLevel(levelFlag).has_value()
-                            || bv::parseLogLevel(qEnvironmentVariable("BROADVIEW_LOG_LEVEL")).has_value();
+    logging.explicitLevel
+        = bv::parseLogLevel(levelFlag).has_value()
+          || bv::parseLogLevel(qEnvironmentVariable("BROADVIEW_LOG_LEVEL")).has_value();
     logging.toStderr = mode != Mode::Gui;
     logging.directory = bv::defaultLogDirectory();
     bv::setUpLogging(logging);

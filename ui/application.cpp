@@ -32,7 +32,8 @@ public:
 
 std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
 {
-    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     auto app = std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Broadview"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/broadview.svg")));

@@ -149,8 +149,9 @@ void MainWindow::refresh()
             .arg(summary->schemaVersion)
             .arg(summary->sources.isEmpty() ? tr("none configured yet")
                                             : QString::number(summary->sources.size())));
-    statusBar()->showMessage(tr("Unlocked as %1 (%2) for %3")
-                                 .arg(context.user, access::roleName(context.role), context.purpose));
+    statusBar()->showMessage(
+        tr("Unlocked as %1 (%2) for %3")
+            .arg(context.user, access::roleName(context.role), context.purpose));
 }
 
 void MainWindow::showAbout()

@@ -55,7 +55,8 @@ UnlockDialog::UnlockDialog(const Clock &clock, QWidget *parent)
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("Store file"));
     m_path->setText(QSettings().value(kLastStoreKey).toString());
-    m_path->setPlaceholderText(tr("For example %1").arg(QDir::home().filePath(QStringLiteral("cases.bvstore"))));
+    m_path->setPlaceholderText(
+        tr("For example %1").arg(QDir::home().filePath(QStringLiteral("cases.bvstore"))));
     auto *browseButton = new QPushButton(tr("&Browse..."), this);
     browseButton->setAccessibleName(tr("Browse for a store file"));
     auto *pathRow = new QHBoxLayout;
@@ -179,8 +180,8 @@ void UnlockDialog::submit()
     m_confirm->clear();
     const auto paths = store::StorePaths::forStore(path);
     auto secret = std::make_shared<SecretBytes>(takeSecret(m_passphrase));
-    const auto context = access::AccessContext::administrator(cli::currentUserName(),
-                                                              QStringLiteral("case work"));
+    const auto context
+        = access::AccessContext::administrator(cli::currentUserName(), QStringLiteral("case work"));
     QSettings().setValue(kLastStoreKey, paths.store);
     setBusy(true);
     const Clock &clock = m_clock;

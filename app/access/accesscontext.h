@@ -20,11 +20,11 @@ Sensitivity sensitivityFromLabel(const QString &label);
 
 struct AccessContext
 {
-    QString user;                   // who is reading, as the audit names them
+    QString user; // who is reading, as the audit names them
     Role role = Role::Administrator;
-    QString purpose;                // why: recorded with every audited read
+    QString purpose; // why: recorded with every audited read
     Sensitivity clearance = Sensitivity::Restricted;
-    QSet<QString> agencies;         // agencies whose records may be seen; empty = all
+    QSet<QString> agencies; // agencies whose records may be seen; empty = all
 
     static AccessContext administrator(const QString &user, const QString &purpose);
 };

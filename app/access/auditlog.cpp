@@ -56,8 +56,8 @@ QByteArray AuditLog::entryHash(const AuditRow &row)
     feed(state, row.prevHash);
     const qint64 seq = qToLittleEndian(row.seq);
     feed(state, QByteArrayView(reinterpret_cast<const char *>(&seq), sizeof seq));
-    for (const QString *field : {&row.at, &row.user, &row.role, &row.action, &row.purpose,
-                                 &row.subject, &row.detail})
+    for (const QString *field :
+         {&row.at, &row.user, &row.role, &row.action, &row.purpose, &row.subject, &row.detail})
         feedField(state, *field);
     QByteArray hash(kHashBytes, '\0');
     crypto_generichash_final(&state, reinterpret_cast<unsigned char *>(hash.data()), kHashBytes);
@@ -103,14 +103,16 @@ Result<void> AuditLog::writeMirror(const QString &path, const SecretBytes &mirro
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, QObject::tr("Cannot write the audit mirror %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot write the audit mirror %1: %2").arg(path, file.errorString()));
     const QByteArray text = "broadview-audit-head 1\nseq " + QByteArray::number(head.seq)
                             + "\nhash " + head.hash.toHex() + "\nmac "
                             + mirrorMac(mirrorKey, head).toHex() + '\n';
     if (file.write(text) != text.size() || !file.commit())
-        return makeError(ErrorCode::Io, QObject::tr("Cannot write the audit mirror %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot write the audit mirror %1: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -175,7 +177,9 @@ Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const
     row.seq = previous->seq + 1;
     row.at = m_clock.nowUtc().toString(Qt::ISODateWithMs);
     // NOT NULL columns: a missing value is stored, and hashed, as an empty string.
-    auto text = [](const QString &value) { return value.isNull() ? QString(QLatin1String("")) : value; };
+    auto text = [](const QString &value) {
+        return value.isNull() ? QString(QLatin1String("")) : value;
+    };
     row.user = text(context.user);
     row.role = roleName(context.role);
     row.action = text(event.action);
@@ -200,7 +204,8 @@ Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const
         .bindBlob(10, row.hash);
     BV_TRY(insert->run());
 
-    auto updateHead = m_db.prepare("INSERT OR REPLACE INTO audit_head(id, seq, hash) VALUES (1, ?, ?)");
+    auto updateHead
+        = m_db.prepare("INSERT OR REPLACE INTO audit_head(id, seq, hash) VALUES (1, ?, ?)");
     BV_TRY(updateHead);
     updateHead->bind(1, row.seq).bindBlob(2, row.hash);
     BV_TRY(updateHead->run());

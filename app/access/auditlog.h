@@ -62,7 +62,8 @@ class AuditLog
 {
 public:
     // `db` must outlive the log.
-    AuditLog(store::Database &db, QString mirrorPath, const SecretBytes &storeKey, const Clock &clock);
+    AuditLog(store::Database &db, QString mirrorPath, const SecretBytes &storeKey,
+             const Clock &clock);
 
     [[nodiscard]] Result<qint64> append(const AccessContext &context, const AuditEvent &event);
     [[nodiscard]] Result<AuditHead> head() const;

@@ -8,10 +8,9 @@
 #include <QFile>
 #include <QObject>
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <optional>
+#include <sodium.h>
 
 namespace bv::access {
 
@@ -69,11 +68,12 @@ Result<AuditReport> AuditVerifier::verify(store::Database &db, const QString &mi
                      rows->text(5),  rows->text(6), rows->text(7), rows->blob(8), rows->blob(9)};
         ++report.entries;
         if (row.seq > expected) {
-            report.findings.append(
-                {Kind::Missing, expected,
-                 row.seq - expected == 1
-                     ? QObject::tr("Entry %1 was deleted.").arg(expected)
-                     : QObject::tr("Entries %1 to %2 were deleted.").arg(expected).arg(row.seq - 1)});
+            report.findings.append({Kind::Missing, expected,
+                                    row.seq - expected == 1
+                                        ? QObject::tr("Entry %1 was deleted.").arg(expected)
+                                        : QObject::tr("Entries %1 to %2 were deleted.")
+                                              .arg(expected)
+                                              .arg(row.seq - 1)});
         }
         const bool selfConsistent = AuditLog::entryHash(row) == row.hash;
         if (!selfConsistent) {

@@ -20,7 +20,8 @@ Session::Session(StorePaths paths, store::OpenedStore opened, AccessContext cont
     , m_opened(std::move(opened))
     , m_context(std::move(context))
     , m_clock(clock)
-    , m_audit(std::make_unique<AuditLog>(*m_opened.db, m_paths.auditMirror(), m_opened.rawKey, clock))
+    , m_audit(
+          std::make_unique<AuditLog>(*m_opened.db, m_paths.auditMirror(), m_opened.rawKey, clock))
 {}
 
 Session::~Session()
@@ -47,8 +48,9 @@ Result<CreatedSession> Session::create(const StorePaths &paths, const SecretByte
     meta->bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces))
         .bind(2, clock.nowUtc().toString(Qt::ISODateWithMs));
     BV_TRY(meta->run());
-    BV_TRY(session->audit().append(context, {QStringLiteral("store.create"), QStringLiteral("store"),
-                                             QStringLiteral("schema=%1").arg(1)}));
+    BV_TRY(
+        session->audit().append(context, {QStringLiteral("store.create"), QStringLiteral("store"),
+                                          QStringLiteral("schema=%1").arg(1)}));
     BV_TRY(tx->commit());
     spdlog::info("store created");
     return CreatedSession{std::move(session), std::move(created->recoveryKeyText)};
@@ -63,13 +65,13 @@ Result<std::unique_ptr<Session>> Session::unlock(const StorePaths &paths,
     BV_TRY(opened);
     std::unique_ptr<Session> session(new Session(paths, std::move(opened.value()), context, clock));
     if (options.verifyAuditFirst) {
-        auto report = AuditVerifier::verify(session->database(), paths.auditMirror(),
-                                            session->storeKey());
+        auto report
+            = AuditVerifier::verify(session->database(), paths.auditMirror(), session->storeKey());
         BV_TRY(report);
         session->m_auditAtUnlock = std::move(report.value());
     }
-    BV_TRY(session->audit().append(context, {QStringLiteral("store.unlock"), QStringLiteral("store"),
-                                             QString()}));
+    BV_TRY(session->audit().append(
+        context, {QStringLiteral("store.unlock"), QStringLiteral("store"), QString()}));
     spdlog::info("store unlocked");
     return session;
 }
@@ -94,13 +96,14 @@ Result<std::unique_ptr<Session>> Session::recover(const StorePaths &paths,
     return session;
 }
 
-Result<void> Session::changePassphrase(const SecretBytes &newPassphrase, const store::KdfParams &kdf)
+Result<void> Session::changePassphrase(const SecretBytes &newPassphrase,
+                                       const store::KdfParams &kdf)
 {
     if (newPassphrase.isEmpty())
         return makeError(ErrorCode::Usage, QObject::tr("The new passphrase is empty."));
-    BV_TRY(rewrapPassphrase(newPassphrase, kdf,
-                            {QStringLiteral("store.passphrase_change"), QStringLiteral("store"),
-                             QString()}));
+    BV_TRY(rewrapPassphrase(
+        newPassphrase, kdf,
+        {QStringLiteral("store.passphrase_change"), QStringLiteral("store"), QString()}));
     spdlog::info("store passphrase changed");
     return {};
 }

@@ -28,16 +28,12 @@ struct UnlockOptions
 class Session
 {
 public:
-    [[nodiscard]] static Result<CreatedSession> create(const store::StorePaths &paths,
-                                                       const SecretBytes &passphrase,
-                                                       const store::KdfParams &kdf,
-                                                       const AccessContext &context,
-                                                       const Clock &clock);
-    [[nodiscard]] static Result<std::unique_ptr<Session>> unlock(const store::StorePaths &paths,
-                                                                 const SecretBytes &passphrase,
-                                                                 const AccessContext &context,
-                                                                 const Clock &clock,
-                                                                 UnlockOptions options = {});
+    [[nodiscard]] static Result<CreatedSession>
+    create(const store::StorePaths &paths, const SecretBytes &passphrase,
+           const store::KdfParams &kdf, const AccessContext &context, const Clock &clock);
+    [[nodiscard]] static Result<std::unique_ptr<Session>>
+    unlock(const store::StorePaths &paths, const SecretBytes &passphrase,
+           const AccessContext &context, const Clock &clock, UnlockOptions options = {});
     // Opens with the recovery key and sets a new passphrase; the recovery key stays valid.
     [[nodiscard]] static Result<std::unique_ptr<Session>>
     recover(const store::StorePaths &paths, const SecretBytes &recoveryKeyText,
@@ -66,7 +62,8 @@ private:
     Session(store::StorePaths paths, store::OpenedStore opened, AccessContext context,
             const Clock &clock);
     [[nodiscard]] Result<void> rewrapPassphrase(const SecretBytes &newPassphrase,
-                                                const store::KdfParams &kdf, const AuditEvent &event);
+                                                const store::KdfParams &kdf,
+                                                const AuditEvent &event);
 
     store::StorePaths m_paths;
     store::OpenedStore m_opened;

@@ -57,7 +57,7 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandIo &io) const
                    << finding.message << '\n';
         io.out << (report->intact() ? QObject::tr("The audit chain of %1 entries verifies.")
                                     : QObject::tr("The audit chain of %1 entries does NOT verify."))
-                          .arg(report->entries)
+                      .arg(report->entries)
                << Qt::endl;
     }
     return report->intact() ? ExitOk : ExitAuditTampered;

@@ -34,11 +34,12 @@ int BackupCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     access::Session &s = *session.value();
     const auto target = store::StorePaths::forStore(out);
     // Audited before the copy, so the backup carries the record of its own making.
-    auto audited = s.audit().append(s.context(), {QStringLiteral("store.backup"),
-                                                  QStringLiteral("store"), QString()});
+    auto audited = s.audit().append(
+        s.context(), {QStringLiteral("store.backup"), QStringLiteral("store"), QString()});
     if (!audited.ok())
         return fail(io, audited.error());
-    auto pages = store::StoreBackup::write(s.database(), s.keyFile(), s.storeKey(), s.paths(), target);
+    auto pages
+        = store::StoreBackup::write(s.database(), s.keyFile(), s.storeKey(), s.paths(), target);
     if (!pages.ok())
         return fail(io, pages.error());
     io.out << QObject::tr("Backed up %1 pages to %2 (key file %3).")

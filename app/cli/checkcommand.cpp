@@ -101,8 +101,9 @@ int CheckCommand::run(const QCommandLineParser &parser, CommandIo &io) const
                        << '\n';
             }
         }
-        io.out << QObject::tr("content_hash %1").arg(QString::fromLatin1(summary->contentHash.toHex()))
-               << Qt::endl;
+        io.out
+            << QObject::tr("content_hash %1").arg(QString::fromLatin1(summary->contentHash.toHex()))
+            << Qt::endl;
     }
     if (!intact)
         return ExitStoreDamaged;

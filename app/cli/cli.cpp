@@ -53,7 +53,8 @@ int runCli(const QStringList &arguments, CommandIo &io)
                       QObject::tr("LEVEL")});
     command.addOptions(parser);
     if (!parser.parse(arguments)) {
-        io.err << QObject::tr("broadview %1: %2").arg(command.name(), parser.errorText()) << Qt::endl;
+        io.err << QObject::tr("broadview %1: %2").arg(command.name(), parser.errorText())
+               << Qt::endl;
         return ExitUsage;
     }
     if (parser.isSet(help)) {

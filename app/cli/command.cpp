@@ -8,9 +8,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include <spdlog/spdlog.h>
-
 #include <pwd.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 namespace bv::cli {
@@ -26,7 +25,8 @@ void Command::addOptions(QCommandLineParser &) const {}
 
 void Command::addStoreOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("store"), QObject::tr("The store file."), QObject::tr("PATH")});
+    parser.addOption(
+        {QStringLiteral("store"), QObject::tr("The store file."), QObject::tr("PATH")});
 }
 
 void Command::addPassphraseOptions(QCommandLineParser &parser)
@@ -82,7 +82,8 @@ Result<SecretBytes> Command::passphrase(const QCommandLineParser &parser, Comman
                                         bool confirm)
 {
     return readSecret({parser.value(QStringLiteral("passphrase-file")),
-                       QStringLiteral("BROADVIEW_PASSPHRASE"), QObject::tr("Passphrase: "), confirm},
+                       QStringLiteral("BROADVIEW_PASSPHRASE"), QObject::tr("Passphrase: "),
+                       confirm},
                       io.prompt);
 }
 

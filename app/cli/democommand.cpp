@@ -76,8 +76,8 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     auto session = prepare(parser, io);
     if (!session.ok())
         return fail(io, session.error());
-    auto summary = store::StoreInspector::summarize(session.value()->database(),
-                                                    session.value()->context());
+    auto summary
+        = store::StoreInspector::summarize(session.value()->database(), session.value()->context());
     if (!summary.ok())
         return fail(io, summary.error());
     io.out << QObject::tr("Schema version %1; content_hash %2")

@@ -32,9 +32,10 @@ int InitCommand::run(const QCommandLineParser &parser, CommandIo &io) const
         return fail(io, path.error());
     const auto paths = store::StorePaths::forStore(path.value());
     if (QFile::exists(paths.store) || QFile::exists(paths.keyFile()))
-        return fail(io, makeError(ErrorCode::StoreExists,
-                                  QObject::tr("%1 already exists; refusing to overwrite it.")
-                                      .arg(QFile::exists(paths.store) ? paths.store : paths.keyFile())));
+        return fail(
+            io, makeError(ErrorCode::StoreExists,
+                          QObject::tr("%1 already exists; refusing to overwrite it.")
+                              .arg(QFile::exists(paths.store) ? paths.store : paths.keyFile())));
     auto secret = passphrase(parser, io, true);
     if (!secret.ok())
         return fail(io, secret.error());

@@ -26,16 +26,19 @@ Result<SecretBytes> fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Usage, QObject::tr("Cannot read the secret file %1: %2")
-                                               .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Usage,
+            QObject::tr("Cannot read the secret file %1: %2").arg(path, file.errorString()));
     SecretBytes buffer(kMaxSecret + 1);
     const qint64 read = file.read(reinterpret_cast<char *>(buffer.data()), kMaxSecret + 1);
     if (read < 0)
-        return makeError(ErrorCode::Io, QObject::tr("Cannot read the secret file %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot read the secret file %1: %2").arg(path, file.errorString()));
     if (static_cast<std::size_t>(read) > kMaxSecret)
-        return makeError(ErrorCode::Usage,
-                         QObject::tr("The secret file %1 is longer than %2 bytes.").arg(path).arg(kMaxSecret));
+        return makeError(
+            ErrorCode::Usage,
+            QObject::tr("The secret file %1 is longer than %2 bytes.").arg(path).arg(kMaxSecret));
     return trimNewline(std::move(buffer), static_cast<std::size_t>(read));
 }
 
@@ -74,7 +77,8 @@ Result<SecretBytes> readSecret(const SecretSource &source, SecretPrompt &prompt)
 {
     if (!source.file.isEmpty())
         return fromFile(source.file);
-    if (!source.environment.isEmpty() && qEnvironmentVariableIsSet(source.environment.toLatin1().constData())) {
+    if (!source.environment.isEmpty()
+        && qEnvironmentVariableIsSet(source.environment.toLatin1().constData())) {
         const QByteArray value = qgetenv(source.environment.toLatin1().constData());
         return SecretBytes::fromView(value);
     }
@@ -86,7 +90,8 @@ Result<SecretBytes> readSecret(const SecretSource &source, SecretPrompt &prompt)
         auto second = prompt.ask(QObject::tr("Again, to confirm: "));
         BV_TRY(second);
         if (!first->equals(second.value()))
-            return makeError(ErrorCode::Usage, QObject::tr("The two entries differ; nothing was changed."));
+            return makeError(ErrorCode::Usage,
+                             QObject::tr("The two entries differ; nothing was changed."));
     }
     return first;
 }

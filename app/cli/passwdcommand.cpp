@@ -36,7 +36,8 @@ int PasswdCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     auto changed = session.value()->changePassphrase(newSecret.value(), kdfParams(parser, io));
     if (!changed.ok())
         return fail(io, changed.error());
-    io.out << QObject::tr("Passphrase changed for %1.").arg(session.value()->paths().store) << Qt::endl;
+    io.out << QObject::tr("Passphrase changed for %1.").arg(session.value()->paths().store)
+           << Qt::endl;
     return 0;
 }
 

@@ -34,7 +34,8 @@ int RecoverCommand::run(const QCommandLineParser &parser, CommandIo &io) const
         return fail(io, path.error());
     const auto paths = store::StorePaths::forStore(path.value());
     if (!QFileInfo::exists(paths.store))
-        return fail(io, makeError(ErrorCode::StoreMissing, QObject::tr("No store at %1.").arg(paths.store)));
+        return fail(io, makeError(ErrorCode::StoreMissing,
+                                  QObject::tr("No store at %1.").arg(paths.store)));
     auto recoveryKey = readSecret({parser.value(QStringLiteral("recovery-key-file")),
                                    QStringLiteral("BROADVIEW_RECOVERY_KEY"),
                                    QObject::tr("Recovery key: "), false},

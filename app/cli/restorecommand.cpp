@@ -12,7 +12,8 @@ namespace bv::cli {
 
 QString RestoreCommand::summary() const
 {
-    return QObject::tr("Check a backup, then put it in place as a store (never over an existing one).");
+    return QObject::tr(
+        "Check a backup, then put it in place as a store (never over an existing one).");
 }
 
 void RestoreCommand::addOptions(QCommandLineParser &parser) const
@@ -20,8 +21,8 @@ void RestoreCommand::addOptions(QCommandLineParser &parser) const
     addStoreOption(parser);
     addPassphraseOptions(parser);
     addPurposeOption(parser);
-    parser.addOption({QStringLiteral("backup"), QObject::tr("The backup file made by backup --out."),
-                      QObject::tr("FILE")});
+    parser.addOption({QStringLiteral("backup"),
+                      QObject::tr("The backup file made by backup --out."), QObject::tr("FILE")});
 }
 
 int RestoreCommand::run(const QCommandLineParser &parser, CommandIo &io) const
@@ -58,7 +59,8 @@ int RestoreCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     if (!session.ok())
         return fail(io, session.error());
     auto audited = session.value()->audit().append(
-        session.value()->context(), {QStringLiteral("store.restore"), QStringLiteral("store"), QString()});
+        session.value()->context(),
+        {QStringLiteral("store.restore"), QStringLiteral("store"), QString()});
     if (!audited.ok())
         return fail(io, audited.error());
     io.out << QObject::tr("Restored %1 from %2.").arg(target.store, backup.store) << Qt::endl;

@@ -8,7 +8,6 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
 #include <vector>
 
 namespace bv {
@@ -82,8 +81,8 @@ void setUpLogging(const LoggingOptions &options)
         constexpr std::size_t kFiles = 5;
         try {
             sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                QString(options.directory + QStringLiteral("/broadview.log")).toStdString(), kFileBytes,
-                kFiles));
+                QString(options.directory + QStringLiteral("/broadview.log")).toStdString(),
+                kFileBytes, kFiles));
         } catch (const spdlog::spdlog_ex &error) {
             // Keep going on stderr alone: a full disk must not stop a user reaching their data.
             if (options.toStderr)

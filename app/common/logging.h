@@ -3,9 +3,8 @@
 
 #include <QString>
 
-#include <spdlog/common.h>
-
 #include <optional>
+#include <spdlog/common.h>
 
 namespace bv {
 

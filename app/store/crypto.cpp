@@ -5,10 +5,9 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cmath>
+#include <sodium.h>
 
 namespace bv::store {
 
@@ -23,7 +22,8 @@ bool xchachaKnownAnswer()
     std::uint8_t nonce[24];
     for (int i = 0; i < 24; ++i)
         nonce[i] = static_cast<std::uint8_t>(0x40 + i);
-    const std::uint8_t ad[] = {0x50, 0x51, 0x52, 0x53, 0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7};
+    const std::uint8_t ad[]
+        = {0x50, 0x51, 0x52, 0x53, 0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7};
     const QByteArray plain = QByteArrayLiteral(
         "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the "
         "future, sunscreen would be it.");
@@ -52,8 +52,8 @@ bool argon2idKnownAnswer()
                       crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13)
         != 0)
         return false;
-    const QByteArray expected = QByteArray::fromHex(
-        "3a008963c65f7ffa7331a90babd1fd17ea9f03bd05356b857ceb43f7b7080adc");
+    const QByteArray expected
+        = QByteArray::fromHex("3a008963c65f7ffa7331a90babd1fd17ea9f03bd05356b857ceb43f7b7080adc");
     return QByteArray(reinterpret_cast<const char *>(out), sizeof out) == expected;
 }
 
@@ -95,12 +95,14 @@ KdfParams KdfParams::calibrated(double targetSeconds)
     std::array<std::uint8_t, 16> salt{};
     QElapsedTimer timer;
     timer.start();
-    auto derived = deriveWrappingKey(probe, {KdfAlgorithm::Argon2id13, 1, params.memLimitBytes}, salt);
+    auto derived
+        = deriveWrappingKey(probe, {KdfAlgorithm::Argon2id13, 1, params.memLimitBytes}, salt);
     const double onePass = std::max(1e-3, static_cast<double>(timer.nsecsElapsed()) / 1e9);
     if (!derived.ok())
         return params;
     const auto passes = static_cast<std::uint64_t>(std::floor(targetSeconds / onePass));
-    params.opsLimit = std::clamp<std::uint64_t>(passes, params.opsLimit, crypto_pwhash_OPSLIMIT_MAX);
+    params.opsLimit
+        = std::clamp<std::uint64_t>(passes, params.opsLimit, crypto_pwhash_OPSLIMIT_MAX);
     return params;
 }
 
@@ -131,8 +133,9 @@ Result<SecretBytes> deriveWrappingKey(const SecretBytes &secret, const KdfParams
     case KdfAlgorithm::Blake2bKeyed: {
         if (secret.size() < crypto_generichash_KEYBYTES_MIN
             || secret.size() > crypto_generichash_KEYBYTES_MAX)
-            return makeError(ErrorCode::WrongPassphrase,
-                             QObject::tr("A recovery key is 32 bytes; this one is %1.").arg(secret.size()));
+            return makeError(
+                ErrorCode::WrongPassphrase,
+                QObject::tr("A recovery key is 32 bytes; this one is %1.").arg(secret.size()));
         static constexpr char kContext[] = "broadview recovery wrap v1";
         crypto_generichash_state state;
         crypto_generichash_init(&state, secret.data(), secret.size(), key.size());

@@ -6,7 +6,6 @@
 #include <QFileInfo>
 
 #include <sqlite3.h>
-
 #include <string>
 #include <utility>
 
@@ -18,7 +17,8 @@ QString sqlText(std::string_view sql)
 {
     // Statements are ours, never user data, so they may appear in messages and logs.
     constexpr std::size_t kMaxShown = 160;
-    QString text = QString::fromUtf8(sql.data(), static_cast<qsizetype>(std::min(sql.size(), kMaxShown)));
+    QString text
+        = QString::fromUtf8(sql.data(), static_cast<qsizetype>(std::min(sql.size(), kMaxShown)));
     if (sql.size() > kMaxShown)
         text += QStringLiteral("...");
     return text.simplified();
@@ -70,9 +70,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     const int rc = sqlite3_open_v2(utf8Path.constData(), &raw, flags, nullptr);
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK) {
-        return makeError(errorCodeForSqlite(rc),
-                         QObject::tr("Cannot open %1: %2")
-                             .arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
+        return makeError(
+            errorCodeForSqlite(rc),
+            QObject::tr("Cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
     }
     sqlite3_extended_result_codes(raw, 1);
 
@@ -120,7 +120,8 @@ Result<void> Database::applyPragmas(const OpenOptions &options)
     BV_TRY(exec("PRAGMA busy_timeout = 10000"));
     if (!options.readOnly) {
         BV_TRY(queryText(p.wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE"));
-        BV_TRY(exec(p.synchronousNormal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL"));
+        BV_TRY(exec(p.synchronousNormal ? "PRAGMA synchronous = NORMAL"
+                                        : "PRAGMA synchronous = FULL"));
         BV_TRY(exec("PRAGMA wal_autocheckpoint = " + std::to_string(p.walAutoCheckpointPages)));
     }
     return {};
@@ -133,7 +134,8 @@ Result<void> Database::exec(std::string_view sql)
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
     if (rc == SQLITE_OK)
         return {};
-    const QString detail = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString detail
+        = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
     sqlite3_free(message);
     return makeError(errorCodeForSqlite(rc),
                      QObject::tr("SQLite error %1 (%2) in: %3").arg(rc).arg(detail, sqlText(sql)));
@@ -142,7 +144,8 @@ Result<void> Database::exec(std::string_view sql)
 Result<Statement> Database::prepare(std::string_view sql)
 {
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    const int rc
+        = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return sqlError(rc, sql);
@@ -209,8 +212,8 @@ void Database::rolledBack()
 
 Error Database::sqlError(int rc, std::string_view sql) const
 {
-    const QString message = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                                 : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString message
+        = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
     return makeError(errorCodeForSqlite(rc),
                      QObject::tr("SQLite error %1 (%2) in: %3").arg(rc).arg(message, sqlText(sql)));
 }

@@ -20,12 +20,12 @@ class Statement;
 // Connection settings chosen for ingest and safety; each is measured by bench_store_ingest.
 struct StorePragmas
 {
-    int cipherPageSize = 4096;    // matches the OS page: fewer, larger HMAC'd pages than 1 KiB
-    int cacheKiB = 128 * 1024;    // keeps hot index pages decrypted in memory
-    bool wal = true;              // appends instead of rewriting pages through a rollback journal
+    int cipherPageSize = 4096;     // matches the OS page: fewer, larger HMAC'd pages than 1 KiB
+    int cacheKiB = 128 * 1024;     // keeps hot index pages decrypted in memory
+    bool wal = true;               // appends instead of rewriting pages through a rollback journal
     bool synchronousNormal = true; // with WAL: durable at checkpoints, consistent always
-    bool tempStoreMemory = true;  // no plaintext temp files (sorts, temp indexes)
-    bool secureDelete = true;     // freed pages are zeroed before they are encrypted
+    bool tempStoreMemory = true;   // no plaintext temp files (sorts, temp indexes)
+    bool secureDelete = true;      // freed pages are zeroed before they are encrypted
     int walAutoCheckpointPages = 4000; // fewer, larger checkpoints than the default 1000
 };
 

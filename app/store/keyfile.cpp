@@ -6,10 +6,9 @@
 #include <QSaveFile>
 #include <QtEndian>
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstring>
+#include <sodium.h>
 
 namespace bv::store {
 
@@ -77,7 +76,8 @@ QByteArray checksum(QByteArrayView bytes)
 
 Error damaged(const QString &why)
 {
-    return makeError(ErrorCode::KeyFileDamaged, QObject::tr("The key file is damaged: %1.").arg(why));
+    return makeError(ErrorCode::KeyFileDamaged,
+                     QObject::tr("The key file is damaged: %1.").arg(why));
 }
 
 } // namespace
@@ -175,8 +175,9 @@ Result<KeyFile> KeyFile::load(const QString &path)
                              .arg(path));
     }
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io,
-                         QObject::tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
     // A real key file is a few hundred bytes; refuse to read a huge file into memory.
     constexpr qint64 kMaxBytes = 64 * 1024;
     if (file.size() > kMaxBytes)
@@ -194,19 +195,22 @@ Result<void> KeyFile::save(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, QObject::tr("Cannot write the key file %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot write the key file %1: %2").arg(path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QByteArray bytes = serialize();
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(ErrorCode::Io, QObject::tr("Cannot write the key file %1: %2")
-                                            .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot write the key file %1: %2").arg(path, file.errorString()));
     return {};
 }
 
 const KeyWrap *KeyFile::wrap(WrapKind kind) const
 {
-    auto it = std::find_if(wraps.begin(), wraps.end(), [kind](const KeyWrap &w) { return w.kind == kind; });
+    auto it = std::find_if(wraps.begin(), wraps.end(),
+                           [kind](const KeyWrap &w) { return w.kind == kind; });
     return it == wraps.end() ? nullptr : &*it;
 }
 
@@ -224,7 +228,8 @@ Result<KeyWrap> KeyFile::seal(const SecretBytes &rawKey, WrapKind kind, const Se
                               const KdfParams &kdf) const
 {
     if (rawKey.size() != kRawKeyBytes)
-        return makeError(ErrorCode::Crypto, QObject::tr("A store key is %1 bytes.").arg(kRawKeyBytes));
+        return makeError(ErrorCode::Crypto,
+                         QObject::tr("A store key is %1 bytes.").arg(kRawKeyBytes));
     KeyWrap wrap;
     wrap.kind = kind;
     wrap.kdf = kdf;
@@ -257,10 +262,9 @@ Result<SecretBytes> KeyFile::open(const KeyWrap &wrap, const SecretBytes &secret
             reinterpret_cast<const unsigned char *>(ad.constData()),
             static_cast<unsigned long long>(ad.size()), wrap.nonce.data(), wrappingKey->data())
         != 0) {
-        return makeError(ErrorCode::WrongPassphrase,
-                         wrap.kind == WrapKind::Recovery
-                             ? QObject::tr("The recovery key is wrong.")
-                             : QObject::tr("The passphrase is wrong."));
+        return makeError(ErrorCode::WrongPassphrase, wrap.kind == WrapKind::Recovery
+                                                         ? QObject::tr("The recovery key is wrong.")
+                                                         : QObject::tr("The passphrase is wrong."));
     }
     return rawKey;
 }

@@ -65,11 +65,10 @@ Result<PersonView> PersonRepository::read(const access::AccessContext &context, 
         }
         view.records.append(record);
     }
-    BV_TRY(m_audit.append(context, {QStringLiteral("person.read"),
-                                    QStringLiteral("person:%1").arg(personId),
-                                    QStringLiteral("records=%1 withheld=%2")
-                                        .arg(view.records.size())
-                                        .arg(withheld)}));
+    BV_TRY(m_audit.append(
+        context,
+        {QStringLiteral("person.read"), QStringLiteral("person:%1").arg(personId),
+         QStringLiteral("records=%1 withheld=%2").arg(view.records.size()).arg(withheld)}));
     BV_TRY(tx->commit());
     return view;
 }

@@ -18,8 +18,8 @@ SqliteLibraryInfo sqliteLibraryInfo()
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(db, "PRAGMA cipher_version", -1, &stmt, nullptr) == SQLITE_OK
             && sqlite3_step(stmt) == SQLITE_ROW) {
-            info.cipherVersion = QString::fromLatin1(
-                reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+            info.cipherVersion
+                = QString::fromLatin1(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         }
         sqlite3_finalize(stmt);
     }

@@ -6,7 +6,6 @@
 #include <QObject>
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace bv::store {

@@ -29,7 +29,7 @@ public:
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
     Statement &bind(int index, double value);
-    Statement &bind(int index, const QString &value); // a null QString binds NULL
+    Statement &bind(int index, const QString &value);      // a null QString binds NULL
     Statement &bind(int index, const char *utf8) = delete; // say which: QString or blob
     Statement &bindBlob(int index, QByteArrayView value);
     Statement &bindNull(int index);

@@ -59,7 +59,8 @@ Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const 
             QFile::remove(partial);
             return copy.error();
         }
-        sqlite3_backup *backup = sqlite3_backup_init(copy.value()->handle(), "main", live.handle(), "main");
+        sqlite3_backup *backup
+            = sqlite3_backup_init(copy.value()->handle(), "main", live.handle(), "main");
         if (!backup) {
             const Error error = copy.value()->sqlError(sqlite3_errcode(copy.value()->handle()),
                                                        "sqlite3_backup_init");
@@ -82,7 +83,8 @@ Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const 
     }
     if (!QFile::rename(partial, target.store)) {
         QFile::remove(partial);
-        return makeError(ErrorCode::Io, QObject::tr("Cannot rename %1 to %2.").arg(partial, target.store));
+        return makeError(ErrorCode::Io,
+                         QObject::tr("Cannot rename %1 to %2.").arg(partial, target.store));
     }
     QFile::setPermissions(target.store, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     BV_TRY(keyFile.save(target.keyFile()));
@@ -96,7 +98,8 @@ Result<void> StoreBackup::restore(const StorePaths &backup, const StorePaths &ta
     BV_TRY(refuseExisting(target));
     for (const QString &path : {backup.store, backup.keyFile()}) {
         if (!QFileInfo::exists(path))
-            return makeError(ErrorCode::StoreMissing, QObject::tr("The backup lacks %1.").arg(path));
+            return makeError(ErrorCode::StoreMissing,
+                             QObject::tr("The backup lacks %1.").arg(path));
     }
     BV_TRY(copyFile(backup.keyFile(), target.keyFile()));
     if (QFileInfo::exists(backup.auditMirror()))

@@ -8,9 +8,8 @@
 #include <QFileInfo>
 #include <QObject>
 
-#include <sodium.h>
-
 #include <cstring>
+#include <sodium.h>
 
 namespace bv::store {
 
@@ -43,19 +42,20 @@ Result<StoreSalt> StoreFiles::readStoreSalt(const QString &storePath)
 {
     QFile file(storePath);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QObject::tr("Cannot read the store %1: %2")
-                                            .arg(storePath, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("Cannot read the store %1: %2").arg(storePath, file.errorString()));
     StoreSalt salt{};
     if (file.read(reinterpret_cast<char *>(salt.data()), salt.size())
         != static_cast<qint64>(salt.size()))
-        return makeError(ErrorCode::StoreDamaged,
-                         QObject::tr("The store %1 is shorter than its 16-byte header.").arg(storePath));
+        return makeError(
+            ErrorCode::StoreDamaged,
+            QObject::tr("The store %1 is shorter than its 16-byte header.").arg(storePath));
     return salt;
 }
 
-Result<std::unique_ptr<Database>> StoreFiles::openWithKey(const QString &path,
-                                                          const SecretBytes &rawKey,
-                                                          const StorePragmas &pragmas)
+Result<std::unique_ptr<Database>>
+StoreFiles::openWithKey(const QString &path, const SecretBytes &rawKey, const StorePragmas &pragmas)
 {
     const SecretBytes spec = keySpec(rawKey);
     Database::OpenOptions options;
@@ -80,8 +80,9 @@ Result<CreatedStore> StoreFiles::create(const StorePaths &paths, const SecretByt
 {
     for (const QString &existing : {paths.store, paths.keyFile()}) {
         if (QFileInfo::exists(existing))
-            return makeError(ErrorCode::StoreExists,
-                             QObject::tr("%1 already exists; refusing to overwrite it.").arg(existing));
+            return makeError(
+                ErrorCode::StoreExists,
+                QObject::tr("%1 already exists; refusing to overwrite it.").arg(existing));
     }
     if (passphrase.isEmpty())
         return makeError(ErrorCode::Usage, QObject::tr("The passphrase is empty."));
@@ -95,7 +96,8 @@ Result<CreatedStore> StoreFiles::create(const StorePaths &paths, const SecretByt
     auto passWrap = keyFile.seal(rawKey, WrapKind::Passphrase, passphrase, kdf);
     BV_TRY(passWrap);
     keyFile.setWrap(passWrap.value());
-    auto recoveryWrap = keyFile.seal(rawKey, WrapKind::Recovery, recoveryKey, KdfParams::recoveryKey());
+    auto recoveryWrap
+        = keyFile.seal(rawKey, WrapKind::Recovery, recoveryKey, KdfParams::recoveryKey());
     BV_TRY(recoveryWrap);
     keyFile.setWrap(recoveryWrap.value());
 
@@ -162,7 +164,8 @@ Result<OpenedStore> StoreFiles::open(const StorePaths &paths, WrapKind kind,
     effective.cipherPageSize = static_cast<int>(keyFile->cipherPageSize);
     auto db = openWithKey(paths.store, rawKey.value(), effective);
     BV_TRY(db);
-    return OpenedStore{std::move(db.value()), std::move(rawKey.value()), std::move(keyFile.value())};
+    return OpenedStore{std::move(db.value()), std::move(rawKey.value()),
+                       std::move(keyFile.value())};
 }
 
 } // namespace bv::store

@@ -11,11 +11,10 @@
 #include <QTemporaryFile>
 #include <QtEndian>
 
-#include <sodium.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <array>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <string_view>
 #include <vector>
 
@@ -24,8 +23,8 @@ namespace bv::store {
 namespace {
 
 constexpr std::array kCountedTables = {
-    "source",   "source_person", "person",    "person_link", "event",      "annotation",
-    "address_period", "flag",    "relationship", "place",   "quarantine", "audit",
+    "source",         "source_person", "person",       "person_link", "event",      "annotation",
+    "address_period", "flag",          "relationship", "place",       "quarantine", "audit",
 };
 
 // Each feed-derived table as canonical rows: joins replace row ids by source codes and
@@ -66,7 +65,8 @@ Digest rowDigest(const Statement &row)
         crypto_generichash_update(&state, &tag, 1);
         crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(&length),
                                   sizeof length);
-        crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(value.constData()),
+        crypto_generichash_update(&state,
+                                  reinterpret_cast<const unsigned char *>(value.constData()),
                                   static_cast<unsigned long long>(value.size()));
     }
     Digest digest;
@@ -162,7 +162,8 @@ Result<IntegrityReport> StoreInspector::checkIntegrity(Database &db)
         QFile::remove(scratchPath); // SQLite must create it to set the page size
         auto copy = Database::open(scratchPath, options);
         BV_TRY(copy);
-        sqlite3_backup *backup = sqlite3_backup_init(copy.value()->handle(), "main", db.handle(), "main");
+        sqlite3_backup *backup
+            = sqlite3_backup_init(copy.value()->handle(), "main", db.handle(), "main");
         if (!backup) {
             const Error error = copy.value()->sqlError(sqlite3_errcode(copy.value()->handle()),
                                                        "sqlite3_backup_init");

@@ -6,7 +6,6 @@
 #include <QObject>
 
 #include <spdlog/spdlog.h>
-
 #include <utility>
 
 namespace bv::store {
