@@ -71,7 +71,7 @@ QVariant StoreSummaryModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == TableColumn ? tr("What") : tr("Rows");
+    return section == TableColumn ? tr("Kind of record") : tr("Rows");
 }
 
 } // namespace bv::models

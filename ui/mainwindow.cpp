@@ -3,16 +3,17 @@
 
 #include "access/session.h"
 #include "models/storesummarymodel.h"
-#include "store/database.h"
 #include "store/storeinspector.h"
 #include "ui/unlockdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -43,12 +44,22 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     heading.setPointSizeF(heading.pointSizeF() * 1.3);
     heading.setBold(true);
     m_storeLabel->setFont(heading);
-    m_storeLabel->setAccessibleName(tr("Store"));
+    m_storeLabel->setAccessibleName(tr("Store file"));
 
-    m_detailsLabel = new QLabel(central);
-    m_detailsLabel->setWordWrap(true);
-    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detailsLabel->setAccessibleName(tr("Store details"));
+    auto *form = new QFormLayout;
+    auto addValue = [central, form](const QString &label, const QString &accessibleName) {
+        auto *value = new QLabel(central);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        value->setAccessibleName(accessibleName);
+        form->addRow(label, value);
+        return value;
+    };
+    m_encryptionValue = addValue(tr("Encryption:"), tr("Encryption"));
+    m_schemaValue = addValue(tr("Schema version:"), tr("Schema version"));
+    m_createdValue = addValue(tr("Created:"), tr("Created"));
+    m_auditValue = addValue(tr("Audit:"), tr("Audit"));
+    m_feedsValue = addValue(tr("Agency feeds:"), tr("Agency feeds"));
 
     m_summaryModel = new models::StoreSummaryModel(this);
     m_table = new QTableView(central);
@@ -63,7 +74,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_storeLabel);
-    layout->addWidget(m_detailsLabel);
+    layout->addLayout(form);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
@@ -74,7 +85,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     createActions();
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(760, 560);
+        resize(820, 620);
     restoreState(settings.value(kStateKey).toByteArray());
 }
 
@@ -119,8 +130,10 @@ void MainWindow::lock()
 {
     m_session.reset(); // closes the store and wipes the key
     m_summaryModel->setSummary({});
-    m_storeLabel->clear();
-    m_detailsLabel->setText(tr("Locked."));
+    m_storeLabel->setText(tr("Locked"));
+    for (QLabel *value :
+         {m_encryptionValue, m_schemaValue, m_createdValue, m_auditValue, m_feedsValue})
+        value->clear();
     statusBar()->showMessage(tr("Locked"));
     spdlog::info("session locked by the user");
 }
@@ -136,22 +149,29 @@ void MainWindow::refresh()
         return;
     }
     m_summaryModel->setSummary(summary.value());
-    const auto &context = m_session->context();
+
     m_storeLabel->setText(m_session->paths().store);
+    m_encryptionValue->setText(
+        tr("SQLCipher, 256-bit random key wrapped with Argon2id and XChaCha20-Poly1305"));
+    m_schemaValue->setText(QString::number(summary->schemaVersion));
+    const QDateTime created = QDateTime::fromString(summary->createdAt, Qt::ISODateWithMs);
+    m_createdValue->setText(created.isValid()
+                                ? QLocale().toString(created.toLocalTime(), QLocale::LongFormat)
+                                : tr("Unknown"));
     qint64 auditEntries = 0;
     for (const auto &table : summary->tables) {
         if (table.table == QLatin1String("audit"))
             auditEntries = table.rows;
     }
-    m_detailsLabel->setText(
-        tr("Encrypted with SQLCipher (schema version %1). %n audit entries. Agency feeds: %2.",
-           nullptr, static_cast<int>(auditEntries))
-            .arg(summary->schemaVersion)
-            .arg(summary->sources.isEmpty() ? tr("none configured yet")
-                                            : QString::number(summary->sources.size())));
-    statusBar()->showMessage(
-        tr("Unlocked as %1 (%2) for %3")
-            .arg(context.user, access::roleName(context.role), context.purpose));
+    m_auditValue->setText(tr("Entries: %1 (check them with broadview audit verify)")
+                              .arg(QLocale().toString(auditEntries)));
+    m_feedsValue->setText(summary->sources.isEmpty()
+                              ? tr("None configured yet")
+                              : QLocale().toString(static_cast<qint64>(summary->sources.size())));
+
+    const auto &context = m_session->context();
+    statusBar()->showMessage(tr("Unlocked as %1 (%2) for %3")
+                                 .arg(context.user, access::roleName(context.role), context.purpose));
 }
 
 void MainWindow::showAbout()

@@ -46,7 +46,11 @@ private:
     std::unique_ptr<access::Session> m_session;
     models::StoreSummaryModel *m_summaryModel = nullptr;
     QLabel *m_storeLabel = nullptr;
-    QLabel *m_detailsLabel = nullptr;
+    QLabel *m_encryptionValue = nullptr;
+    QLabel *m_schemaValue = nullptr;
+    QLabel *m_createdValue = nullptr;
+    QLabel *m_auditValue = nullptr;
+    QLabel *m_feedsValue = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_marking = nullptr;
 };

@@ -30,7 +30,8 @@ RecoveryKeyDialog::RecoveryKeyDialog(const SecretBytes &recoveryKeyText, QWidget
     key->setAccessibleName(tr("Recovery key"));
     key->setMinimumWidth(key->fontMetrics().horizontalAdvance(key->text()) + 24);
 
-    auto *written = new QCheckBox(tr("I have &written it down"), this);
+    m_written = new QCheckBox(tr("I have &written it down"), this);
+    auto *written = m_written;
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setEnabled(false);
     connect(written, &QCheckBox::toggled, buttons->button(QDialogButtonBox::Close),
@@ -43,6 +44,12 @@ RecoveryKeyDialog::RecoveryKeyDialog(const SecretBytes &recoveryKeyText, QWidget
     layout->addWidget(written);
     layout->addWidget(buttons);
     written->setFocus();
+}
+
+void RecoveryKeyDialog::reject()
+{
+    if (m_written->isChecked())
+        QDialog::reject();
 }
 
 } // namespace bv::ui

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+class QCheckBox;
+
 namespace bv::ui {
 
 // Shows a new store's recovery key once. Closing needs a tick in "I have written it down",
@@ -15,6 +17,12 @@ class RecoveryKeyDialog final : public QDialog
 
 public:
     RecoveryKeyDialog(const SecretBytes &recoveryKeyText, QWidget *parent = nullptr);
+
+    // Escape closes only once the key is marked as written down.
+    void reject() override;
+
+private:
+    QCheckBox *m_written = nullptr;
 };
 
 } // namespace bv::ui

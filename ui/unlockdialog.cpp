@@ -86,7 +86,14 @@ UnlockDialog::UnlockDialog(const Clock &clock, QWidget *parent)
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
+    auto *intro = new QLabel(tr("Broadview keeps the records you may see in an encrypted store on "
+                                "this computer. Unlock a store with its passphrase, or create a "
+                                "new one."),
+                             this);
+    intro->setWordWrap(true);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
     layout->addWidget(m_openMode);
     layout->addWidget(m_createMode);
     layout->addLayout(form);

@@ -108,6 +108,9 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
     auto version = Schema::currentVersion(db);
     BV_TRY(version);
     summary.schemaVersion = version.value();
+    auto created = db.queryText("SELECT value FROM store_meta WHERE key = 'created_at'");
+    BV_TRY(created);
+    summary.createdAt = created.value();
     for (const char *table : kCountedTables) {
         auto rows = db.queryInt(std::string("SELECT count(*) FROM ") + table);
         BV_TRY(rows);

@@ -33,6 +33,7 @@ struct SourceCount
 struct StoreSummary
 {
     int schemaVersion = 0;
+    QString createdAt; // UTC, ISO 8601
     QList<TableCount> tables;
     QList<SourceCount> sources;
     // BLAKE2b-256 over the feed-derived rows, independent of row order, row ids and sync

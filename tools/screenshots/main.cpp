@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Renders the app's screens with the demo data into PNG files for README.md, so the
+// pictures stay current: tools/make-screenshots.sh runs it under Xvfb.
+#include "access/session.h"
+#include "cli/democommand.h"
+#include "store/crypto.h"
+#include "store/recoverykey.h"
+#include "store/sqlitelibrary.h"
+#include "ui/application.h"
+#include "ui/mainwindow.h"
+#include "ui/recoverykeydialog.h"
+#include "ui/unlockdialog.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QWidget>
+
+#include <cstdio>
+
+namespace {
+
+class NoPrompt final : public bv::cli::SecretPrompt
+{
+public:
+    bv::Result<bv::SecretBytes> ask(const QString &) override
+    {
+        return bv::makeError(bv::ErrorCode::Usage, QStringLiteral("no prompt"));
+    }
+};
+
+bool save(QWidget &widget, const QString &directory, const QString &name, QTextStream &err)
+{
+    widget.show();
+    QApplication::processEvents();
+    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
+    if (!widget.grab().save(path)) {
+        err << "cannot write " << path << Qt::endl;
+        return false;
+    }
+    err << "wrote " << path << Qt::endl;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    auto app = bv::ui::createApplication(argc, argv);
+    // Settings and data of this run stay out of the user's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (auto library = bv::store::verifySqliteLibrary(); !library.ok()) {
+        err << library.error().message << Qt::endl;
+        return 12;
+    }
+    if (auto crypto = bv::store::initialiseCrypto(); !crypto.ok()) {
+        err << crypto.error().message << Qt::endl;
+        return 1;
+    }
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Directory for the PNG files."),
+                      QStringLiteral("DIR"), QStringLiteral("docs/screenshots")});
+    parser.addOption({QStringLiteral("only"), QStringLiteral("Render only this screen."),
+                      QStringLiteral("NAME")});
+    parser.process(*app);
+    const QString directory = parser.value(QStringLiteral("out"));
+    const QString only = parser.value(QStringLiteral("only"));
+    QDir().mkpath(directory);
+    auto wanted = [&only](const QString &name) { return only.isEmpty() || only == name; };
+
+    // The demo store, made as `broadview demo` makes it, in a scratch directory.
+    QTemporaryDir scratch;
+    bv::cli::DemoCommand demo;
+    QCommandLineParser demoParser;
+    demoParser.addPositionalArgument(QStringLiteral("demo"), QString());
+    demo.addOptions(demoParser);
+    demoParser.parse({QStringLiteral("broadview"), QStringLiteral("demo"), QStringLiteral("--store"),
+                      scratch.filePath(QStringLiteral("demo.bvstore")),
+                      QStringLiteral("--insecure-test-kdf"), QStringLiteral("--purpose"),
+                      QStringLiteral("case review")});
+    NoPrompt prompt;
+    bv::SystemClock clock;
+    QString ignored;
+    QTextStream quiet(&ignored);
+    bv::cli::CommandIo io{quiet, quiet, prompt, clock};
+    auto session = bv::cli::DemoCommand::prepare(demoParser, io);
+    if (!session.ok()) {
+        err << session.error().message << Qt::endl;
+        return 1;
+    }
+
+    bool ok = true;
+    if (wanted(QStringLiteral("main-window"))) {
+        bv::ui::MainWindow window(clock);
+        window.openSession(std::move(session.value()));
+        window.resize(900, 640);
+        ok &= save(window, directory, QStringLiteral("main-window"), err);
+    }
+    if (wanted(QStringLiteral("unlock-dialog"))) {
+        bv::ui::UnlockDialog dialog(clock);
+        ok &= save(dialog, directory, QStringLiteral("unlock-dialog"), err);
+    }
+    if (wanted(QStringLiteral("recovery-key"))) {
+        // A throwaway key: the picture shows the format, not a real store's key.
+        const bv::SecretBytes key = bv::store::RecoveryKey::format(bv::store::RecoveryKey::generate());
+        bv::ui::RecoveryKeyDialog dialog(key);
+        ok &= save(dialog, directory, QStringLiteral("recovery-key"), err);
+    }
+    return ok ? 0 : 1;
+}
