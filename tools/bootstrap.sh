@@ -51,7 +51,7 @@ if [ "$mode" = test ]; then
 fi
 
 cmake --preset release
-cmake --build --preset release -j "$(nproc)" --target broadview
+cmake --build --preset release -j "$(nproc)" --target broadview broadview-screenshots
 binary=build/release/app/broadview
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     exec "$binary" demo "$@"
@@ -59,7 +59,7 @@ fi
 # No display (a server, CI): prepare the demo store, then show the app on a virtual screen
 # and save what it shows.
 "$binary" demo --headless
-shot="$here/build/demo-screenshot.png"
+shots="$here/build/demo"
 xvfb-run -a -s "-screen 0 1280x800x24" "$here/build/release/tools/screenshots/broadview-screenshots" \
-    --out "$(dirname "$shot")" --only main-window
-echo "bootstrap: no display here; the app's main window is in $(dirname "$shot")/main-window.png"
+    --out "$shots" --only main-window
+echo "bootstrap: no display here; a picture of the app on the demo store is in $shots/main-window.png"

@@ -170,8 +170,9 @@ void MainWindow::refresh()
                               : QLocale().toString(static_cast<qint64>(summary->sources.size())));
 
     const auto &context = m_session->context();
-    statusBar()->showMessage(tr("Unlocked as %1 (%2) for %3")
-                                 .arg(context.user, access::roleName(context.role), context.purpose));
+    statusBar()->showMessage(
+        tr("Unlocked as %1 (%2) for %3")
+            .arg(context.user, access::roleName(context.role), context.purpose));
 }
 
 void MainWindow::showAbout()

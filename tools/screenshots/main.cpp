@@ -73,7 +73,9 @@ int main(int argc, char **argv)
     const QString directory = parser.value(QStringLiteral("out"));
     const QString only = parser.value(QStringLiteral("only"));
     QDir().mkpath(directory);
-    auto wanted = [&only](const QString &name) { return only.isEmpty() || only == name; };
+    auto wanted = [&only](const QString &name) {
+        return only.isEmpty() || only == name;
+    };
 
     // The demo store, made as `broadview demo` makes it, in a scratch directory.
     QTemporaryDir scratch;
@@ -81,8 +83,8 @@ int main(int argc, char **argv)
     QCommandLineParser demoParser;
     demoParser.addPositionalArgument(QStringLiteral("demo"), QString());
     demo.addOptions(demoParser);
-    demoParser.parse({QStringLiteral("broadview"), QStringLiteral("demo"), QStringLiteral("--store"),
-                      scratch.filePath(QStringLiteral("demo.bvstore")),
+    demoParser.parse({QStringLiteral("broadview"), QStringLiteral("demo"),
+                      QStringLiteral("--store"), scratch.filePath(QStringLiteral("demo.bvstore")),
                       QStringLiteral("--insecure-test-kdf"), QStringLiteral("--purpose"),
                       QStringLiteral("case review")});
     NoPrompt prompt;
@@ -109,7 +111,8 @@ int main(int argc, char **argv)
     }
     if (wanted(QStringLiteral("recovery-key"))) {
         // A throwaway key: the picture shows the format, not a real store's key.
-        const bv::SecretBytes key = bv::store::RecoveryKey::format(bv::store::RecoveryKey::generate());
+        const bv::SecretBytes key
+            = bv::store::RecoveryKey::format(bv::store::RecoveryKey::generate());
         bv::ui::RecoveryKeyDialog dialog(key);
         ok &= save(dialog, directory, QStringLiteral("recovery-key"), err);
     }
