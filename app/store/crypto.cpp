@@ -121,9 +121,12 @@ Result<SecretBytes> deriveWrappingKey(const SecretBytes &secret, const KdfParams
                                  .arg(kdf.opsLimit)
                                  .arg(kdf.memLimitBytes));
         }
-        if (crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char *>(secret.data()),
-                          secret.size(), salt.data(), kdf.opsLimit, kdf.memLimitBytes,
-                          crypto_pwhash_ALG_ARGON2ID13)
+        // An empty secret has no buffer; libsodium still wants a valid pointer.
+        static constexpr char kNoBytes[1] = {0};
+        const char *password
+            = secret.isEmpty() ? kNoBytes : reinterpret_cast<const char *>(secret.data());
+        if (crypto_pwhash(key.data(), key.size(), password, secret.size(), salt.data(),
+                          kdf.opsLimit, kdf.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13)
             != 0) {
             return makeError(ErrorCode::Crypto,
                              QObject::tr("Argon2id ran out of memory (%1 MiB asked).")

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <sodium.h>
+#include <vector>
 
 namespace bv::store {
 
@@ -37,31 +38,34 @@ void append(QByteArray &out, const std::array<std::uint8_t, N> &bytes)
     out.append(reinterpret_cast<const char *>(bytes.data()), N);
 }
 
-// Bounds are checked once up front in parse(), so reads here cannot overrun.
+// parse() checks the total length up front; each read checks again, so a wrong length can
+// never read past the end. A copy of the (small) file, so the compiler can see the bounds.
 class Reader
 {
 public:
     explicit Reader(const QByteArray &bytes)
-        : m_bytes(bytes)
+        : m_bytes(bytes.begin(), bytes.end())
     {}
     template<typename T>
     T read()
     {
-        T value;
-        std::memcpy(&value, m_bytes.constData() + m_offset, sizeof value);
+        T value{};
+        if (m_offset + sizeof value <= m_bytes.size())
+            std::memcpy(&value, m_bytes.data() + m_offset, sizeof value);
         m_offset += sizeof value;
         return qFromLittleEndian(value);
     }
     template<std::size_t N>
     void read(std::array<std::uint8_t, N> &out)
     {
-        std::memcpy(out.data(), m_bytes.constData() + m_offset, N);
+        if (m_offset + N <= m_bytes.size())
+            std::memcpy(out.data(), m_bytes.data() + m_offset, N);
         m_offset += N;
     }
     void skip(std::size_t n) { m_offset += n; }
 
 private:
-    const QByteArray &m_bytes;
+    std::vector<std::uint8_t> m_bytes;
     std::size_t m_offset = 0;
 };
 
@@ -180,8 +184,11 @@ Result<KeyFile> KeyFile::load(const QString &path)
             QObject::tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
     // A real key file is a few hundred bytes; refuse to read a huge file into memory.
     constexpr qint64 kMaxBytes = 64 * 1024;
-    if (file.size() > kMaxBytes)
-        return damaged(QObject::tr("it is %1 bytes long").arg(file.size()));
+    if (file.size() > kMaxBytes) {
+        Error error = damaged(QObject::tr("it is %1 bytes long").arg(file.size()));
+        error.message = QObject::tr("%1 (%2)").arg(error.message, path);
+        return error;
+    }
     auto parsed = parse(file.readAll());
     if (!parsed.ok()) {
         Error error = parsed.error();
