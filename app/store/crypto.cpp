@@ -111,7 +111,7 @@ Result<SecretBytes> deriveWrappingKey(const SecretBytes &secret, const KdfParams
 {
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     switch (kdf.algorithm) {
-    case KdfAlgorithm::Argon2id13:
+    case KdfAlgorithm::Argon2id13: {
         if (kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN || kdf.opsLimit > crypto_pwhash_OPSLIMIT_MAX
             || kdf.memLimitBytes < crypto_pwhash_MEMLIMIT_MIN
             || kdf.memLimitBytes > crypto_pwhash_MEMLIMIT_MAX) {
@@ -133,6 +133,7 @@ Result<SecretBytes> deriveWrappingKey(const SecretBytes &secret, const KdfParams
                                  .arg(kdf.memLimitBytes >> 20));
         }
         return key;
+    }
     case KdfAlgorithm::Blake2bKeyed: {
         if (secret.size() < crypto_generichash_KEYBYTES_MIN
             || secret.size() > crypto_generichash_KEYBYTES_MAX)
