@@ -1,4 +1,935 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Not shared with your role by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked %1, above your clearance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit mirror names entry %1, at or beyond the new entry %2: entries were removed from the end of the chain. The mirror is kept as evidence; run audit verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the audit mirror %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 holds the content of entry %2: the chain was reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was edited: its fields no longer match its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow entry %2: one of them was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 were removed from the end (the store&apos;s head names entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s head (entry %1) does not match the last entry (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror file %1 is missing, so entries removed from the end together with the head cannot be detected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror file %1 is not valid for this store: it was edited or copied from elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 were removed from the end (the mirror names entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 differs from the one the mirror recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror names entry %1, the chain ends at %2: the mirror was not updated after the last commit (an interrupted write); entries after %1 are checked by the chain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What verification cannot detect: someone who holds the store key can rewrite the whole chain, its head and the mirror consistently, and the result verifies; the defence against that is the copy of the chain held outside this machine. Deleting the mirror file as well as the last entries and the head is reported as a missing mirror, not as truncation. Actions that were never audited (a crash before the entry committed) leave no trace to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: walk the audit chain and report any entry edited, deleted, reordered or removed from the end.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: broadview audit verify --store PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAMPERED: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit chain of %1 entries verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit chain of %1 entries does NOT verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a consistent encrypted copy of a store, with its key file, while it is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file; FILE.key and FILE.audit-head are written beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up %1 pages to %2 (key file %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every page of a store, check its integrity and audit chain, and print its counts and content hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:          %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages read:     %1 of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit chain:    %1 (%2 entries before this check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT VERIFY (run audit verify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per source (persons, events, quarantined):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content_hash %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview: unknown command &quot;%1&quot;; see broadview --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trace, debug, info, warn, error, critical or off (else BROADVIEW_LOG_LEVEL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview %1: unexpected argument &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the passphrase from FILE (else BROADVIEW_PASSPHRASE, else the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use libsodium&apos;s minimum Argon2id cost. Tests only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you are doing this; recorded in the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--store PATH is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview: warning: minimum key derivation cost; for tests only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or reopen the demo store and open the app on it (--headless: print its summary instead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop before opening the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the demo store %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its passphrase is &quot;%1&quot; (demo data only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the demo store %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version %1; content_hash %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure (see the message)
+  2  usage: bad or missing arguments
+  3  wrong passphrase or recovery key
+  4  key file missing
+  5  key file damaged
+  6  key file belongs to another store
+  7  no store at the path
+  8  store damaged
+  9  store written by a newer Broadview
+ 10  store already exists
+ 11  audit chain does not verify
+ 12  the process did not load SQLCipher
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new encrypted store and print its recovery key once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the recovery key to FILE (mode 0600) instead of printing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; refusing to overwrite it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 and its key file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery key to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key is in %1. Move it somewhere safe, away from this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key (shown once; write it down and keep it away from this machine):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the secret file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 is longer than %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal to ask for a secret: use --passphrase-file or the environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again, to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the passphrase (rewraps the key; the store is not re-encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new passphrase from FILE (else BROADVIEW_NEW_PASSPHRASE, else the terminal, asked twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new passphrase with the recovery key shown when the store was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the recovery key from FILE (else BROADVIEW_RECOVERY_KEY, else the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase set for %1. The recovery key still works; keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a backup, then put it in place as a store (never over an existing one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file made by backup --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backup FILE and --store PATH are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview: the backup %1 is damaged:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: broadview [COMMAND] [OPTIONS]
+
+Broadview brings the records you may see from several agencies into one encrypted store and shows one person across them.
+Without a command it opens the app.
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+broadview COMMAND --help describes each command.
+Secrets come from the terminal, a --passphrase-file or the environment (BROADVIEW_PASSPHRASE, BROADVIEW_NEW_PASSPHRASE, BROADVIEW_RECOVERY_KEY).
+Logging: --log-level LEVEL or BROADVIEW_LOG_LEVEL.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XChaCha20-Poly1305 failed its known-answer test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id failed its known-answer test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file names Argon2id parameters outside libsodium&apos;s limits (%1 passes, %2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id ran out of memory (%1 MiB asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recovery key is 32 bytes; this one is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file names an unknown key derivation (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no SQLCipher and cannot open a keyed store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 cannot be read: it does not decrypt with its key, or its first page is damaged (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite error %1 (%2) in: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file is damaged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not start with the Broadview key file marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1 bytes long, shorter than any key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its checksum does not match its contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file has format version %1; this Broadview reads version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds %1 key wraps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its length does not match its %1 key wraps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is missing. The store cannot be opened without it; restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1 bytes long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store key is %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no person %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recovery key holds only digits and the letters A-Z without I, L, O and U; character %1 is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recovery key has %1 characters (without dashes); this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has schema version %1, but this Broadview knows only up to version %2. Use a newer Broadview; the store was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process bound SQLite %1, but Broadview was built against SQLCipher&apos;s SQLite %2: another libsqlite3 was loaded first. Refusing to open a store that would not be encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite %1 answers, but PRAGMA cipher_version does not: this is not SQLCipher. Refusing to open a store that would not be encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot bind parameter %1 (%2) in: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup copy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup lacks %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 is shorter than its 16-byte header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 belongs to another store: its store salt does not match the first bytes of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 has no %2 wrap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch file in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page did not decrypt while every page was read (%1 pages): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading every page failed after %1 of %2 pages: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 refers to a missing row of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction is no longer active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal prompt in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::models::StoreSummaryModel</name>
+    <message>
+        <source>Agency feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency records of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People (linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links between records and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Located places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined feed input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::report::ProtectiveMarking</name>
+    <message>
+        <source>Produced by %1 on %2 (UK time) for: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MainWindow</name>
+    <message>
+        <source>Broadview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency feeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many records of each kind the store holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFFICIAL-SENSITIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protective marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Broadview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLCipher, 256-bit random key wrapped with Argon2id and XChaCha20-Poly1305</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: %1 (check them with broadview audit verify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None configured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked as %1 (%2) for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Broadview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Broadview %1&lt;/h3&gt;&lt;p&gt;One encrypted picture of a person across agencies, for safeguarding practitioners.&lt;/p&gt;&lt;p&gt;Store: SQLCipher; keys: libsodium (Argon2id, XChaCha20-Poly1305).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the store&apos;s recovery key. With it, an administrator can set a new passphrase if the passphrase is forgotten (broadview recover). It is shown only now: write it down and keep it away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;written it down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::UnlockDialog</name>
+    <message>
+        <source>Open a Broadview store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate a new store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock a store with its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new, empty encrypted store and its recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for a store file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadview keeps the records you may see in an encrypted store on this computer. Unlock a store with its passphrase, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadview stores (*.bvstore);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the store...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the passphrase...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
