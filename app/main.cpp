@@ -5,6 +5,7 @@
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
 #include "common/logging.h"
+#include "common/translations.h"
 #include "store/crypto.h"
 #include "store/sqlitelibrary.h"
 #include "ui/application.h"
@@ -103,6 +104,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Broadview"));
     QCoreApplication::setApplicationName(QStringLiteral("broadview"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BROADVIEW_VERSION));
+    bv::installTranslations(*app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

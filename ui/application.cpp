@@ -10,10 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QStyleFactory>
-#include <QTranslator>
 
 namespace bv::ui {
 
@@ -41,14 +38,6 @@ std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
     // Fusion draws the same on every desktop and follows the palette, light or dark.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
-    auto *qtTranslator = new QTranslator(app.get());
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto *translator = new QTranslator(app.get());
-    if (translator->load(QLocale(), QStringLiteral("broadview"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
     return app;
 }
 

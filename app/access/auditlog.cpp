@@ -33,6 +33,24 @@ void feedField(crypto_generichash_state &state, const QString &text)
     feed(state, utf8);
 }
 
+// A valid mirror that the chain has reached must name an entry the chain still holds. One
+// that names an entry since replaced or removed is evidence of a rewritten tail (writeMirror
+// already keeps a mirror that is ahead): moving it on would cover the gap.
+Result<bool> mirrorIsEvidence(store::Database &db, const QString &path,
+                              const SecretBytes &mirrorKey, qint64 chainSeq)
+{
+    const auto mirror = AuditLog::readMirror(path);
+    if (!mirror || mirror->head.seq <= 0 || mirror->head.seq > chainSeq
+        || mirror->mac != AuditLog::mirrorMac(mirrorKey, mirror->head))
+        return false;
+    auto entry = db.prepare("SELECT hash FROM audit WHERE seq = ?");
+    BV_TRY(entry);
+    entry->bind(1, mirror->head.seq);
+    auto found = entry->step();
+    BV_TRY(found);
+    return !found.value() || entry->blob(0) != mirror->head.hash;
+}
+
 } // namespace
 
 AuditLog::AuditLog(store::Database &db, QString mirrorPath, const SecretBytes &storeKey,
@@ -210,14 +228,23 @@ Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const
     updateHead->bind(1, row.seq).bindBlob(2, row.hash);
     BV_TRY(updateHead->run());
 
+    auto keepMirror = mirrorIsEvidence(m_db, m_mirrorPath, m_mirrorKey, previous->seq);
+    BV_TRY(keepMirror);
     const AuditHead newHead{row.seq, row.hash};
-    m_db.runAfterCommit([path = m_mirrorPath, key = &m_mirrorKey, newHead] {
-        // After commit, never before: a mirror ahead of the table would read as truncation.
-        auto written = writeMirror(path, *key, newHead);
-        if (!written.ok())
-            spdlog::error("audit mirror not updated (seq {}): {}", newHead.seq,
-                          written.error().message.toStdString());
-    });
+    m_db.runAfterCommit(
+        [path = m_mirrorPath, key = &m_mirrorKey, newHead, keep = keepMirror.value()] {
+            if (keep) {
+                spdlog::error("audit mirror not updated (seq {}): it names an entry the chain no "
+                              "longer holds; kept as evidence, run audit verify",
+                              newHead.seq);
+                return;
+            }
+            // After commit, never before: a mirror ahead of the table would read as truncation.
+            auto written = writeMirror(path, *key, newHead);
+            if (!written.ok())
+                spdlog::error("audit mirror not updated (seq {}): {}", newHead.seq,
+                              written.error().message.toStdString());
+        });
     return row.seq;
 }
 

@@ -62,13 +62,28 @@ Result<std::unique_ptr<Session>> Session::unlock(const StorePaths &paths,
                                                  UnlockOptions options)
 {
     auto opened = store::StoreFiles::open(paths, store::WrapKind::Passphrase, passphrase);
-    BV_TRY(opened);
+    if (!opened.ok()) {
+        // Error messages name what and where, never a record's content.
+        spdlog::warn("store unlock failed: {}", opened.error().message.toStdString());
+        return opened.error();
+    }
     std::unique_ptr<Session> session(new Session(paths, std::move(opened.value()), context, clock));
+    if (options.checkIntegrityFirst) {
+        auto integrity = store::StoreInspector::checkIntegrity(session->database());
+        BV_TRY(integrity);
+        session->m_integrityAtUnlock = std::move(integrity.value());
+    }
     if (options.verifyAuditFirst) {
         auto report
             = AuditVerifier::verify(session->database(), paths.auditMirror(), session->storeKey());
         BV_TRY(report);
         session->m_auditAtUnlock = std::move(report.value());
+    }
+    if (session->m_integrityAtUnlock && !session->m_integrityAtUnlock->problems.isEmpty()) {
+        spdlog::warn("store unlocked damaged ({} problems): nothing written, not even the "
+                     "unlock entry",
+                     session->m_integrityAtUnlock->problems.size());
+        return session;
     }
     BV_TRY(session->audit().append(
         context, {QStringLiteral("store.unlock"), QStringLiteral("store"), QString()}));

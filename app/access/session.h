@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "store/storefiles.h"
+#include "store/storeinspector.h"
 
 #include <memory>
 #include <optional>
@@ -20,6 +21,9 @@ struct UnlockOptions
     // Verify the audit chain before the unlock entry is appended, so the report describes
     // the chain exactly as it was found (audit verify, check).
     bool verifyAuditFirst = false;
+    // Read every page first (check, restore). A damaged store is opened without writing to
+    // it, not even the unlock entry, so a failing check leaves its files as they were.
+    bool checkIntegrityFirst = false;
 };
 
 // An unlocked store for one user: the connection, the key that opened it and the audit
@@ -57,6 +61,11 @@ public:
     const SecretBytes &storeKey() const { return m_opened.rawKey; }
     // The verification made at unlock, when UnlockOptions asked for one.
     const std::optional<AuditReport> &auditAtUnlock() const { return m_auditAtUnlock; }
+    // The integrity check made at unlock, when UnlockOptions asked for one.
+    const std::optional<store::IntegrityReport> &integrityAtUnlock() const
+    {
+        return m_integrityAtUnlock;
+    }
 
 private:
     Session(store::StorePaths paths, store::OpenedStore opened, AccessContext context,
@@ -71,6 +80,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<AuditLog> m_audit;
     std::optional<AuditReport> m_auditAtUnlock;
+    std::optional<store::IntegrityReport> m_integrityAtUnlock;
 };
 
 struct CreatedSession

@@ -28,11 +28,14 @@ int BackupCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
         return usage(io, QObject::tr("--out FILE is required."));
+    const auto target = store::StorePaths::forStore(out);
+    // Refused before the unlock, so no store.backup entry records a backup never made.
+    if (auto vacant = store::StoreBackup::refuseExisting(target); !vacant.ok())
+        return fail(io, vacant.error());
     auto session = unlock(parser, io);
     if (!session.ok())
         return fail(io, session.error());
     access::Session &s = *session.value();
-    const auto target = store::StorePaths::forStore(out);
     // Audited before the copy, so the backup carries the record of its own making.
     auto audited = s.audit().append(
         s.context(), {QStringLiteral("store.backup"), QStringLiteral("store"), QString()});

@@ -105,7 +105,8 @@ access::AccessContext Command::context(const QCommandLineParser &parser)
 }
 
 Result<std::unique_ptr<access::Session>> Command::unlock(const QCommandLineParser &parser,
-                                                         CommandIo &io, bool verifyAuditFirst)
+                                                         CommandIo &io, bool verifyAuditFirst,
+                                                         bool checkIntegrityFirst)
 {
     auto path = requireStore(parser);
     BV_TRY(path);
@@ -116,7 +117,7 @@ Result<std::unique_ptr<access::Session>> Command::unlock(const QCommandLineParse
     auto secret = passphrase(parser, io, false);
     BV_TRY(secret);
     return access::Session::unlock(paths, secret.value(), context(parser), io.clock,
-                                   {verifyAuditFirst});
+                                   {verifyAuditFirst, checkIntegrityFirst});
 }
 
 } // namespace bv::cli

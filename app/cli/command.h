@@ -58,7 +58,8 @@ protected:
     static store::KdfParams kdfParams(const QCommandLineParser &parser, CommandIo &io);
     static access::AccessContext context(const QCommandLineParser &parser);
     [[nodiscard]] static Result<std::unique_ptr<access::Session>>
-    unlock(const QCommandLineParser &parser, CommandIo &io, bool verifyAuditFirst = false);
+    unlock(const QCommandLineParser &parser, CommandIo &io, bool verifyAuditFirst = false,
+           bool checkIntegrityFirst = false);
 };
 
 std::vector<std::unique_ptr<Command>> allCommands();

@@ -33,18 +33,21 @@ int RestoreCommand::run(const QCommandLineParser &parser, CommandIo &io) const
         return usage(io, QObject::tr("--backup FILE and --store PATH are required."));
     const auto backup = store::StorePaths::forStore(backupPath);
     const auto target = store::StorePaths::forStore(storePath.value());
+    // Refused before the backup is unlocked (and its unlock audited).
+    if (auto vacant = store::StoreBackup::refuseExisting(target); !vacant.ok())
+        return fail(io, vacant.error());
 
     auto secret = passphrase(parser, io, false);
     if (!secret.ok())
         return fail(io, secret.error());
     {
         // Prove the backup opens with this passphrase and reads cleanly before copying it.
-        auto session = access::Session::unlock(backup, secret.value(), context(parser), io.clock);
+        // Read before anything is written, so a damaged backup is left as it was.
+        auto session = access::Session::unlock(backup, secret.value(), context(parser), io.clock,
+                                               {false, true});
         if (!session.ok())
             return fail(io, session.error());
-        auto integrity = store::StoreInspector::checkIntegrity(session.value()->database());
-        if (!integrity.ok())
-            return fail(io, integrity.error());
+        const auto &integrity = session.value()->integrityAtUnlock();
         if (!integrity->problems.isEmpty()) {
             io.err << QObject::tr("broadview: the backup %1 is damaged:").arg(backup.store) << '\n';
             for (const QString &problem : integrity->problems)

@@ -117,6 +117,9 @@ Result<void> Database::applyPragmas(const OpenOptions &options)
     BV_TRY(exec(p.tempStoreMemory ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT"));
     BV_TRY(exec(p.secureDelete ? "PRAGMA secure_delete = ON" : "PRAGMA secure_delete = OFF"));
     BV_TRY(exec("PRAGMA foreign_keys = ON"));
+    // The rows that INSERT OR REPLACE deletes fire DELETE triggers only with this on; without
+    // it, a REPLACE would slip past the audit's append-only triggers.
+    BV_TRY(exec("PRAGMA recursive_triggers = ON"));
     BV_TRY(exec("PRAGMA busy_timeout = 10000"));
     if (!options.readOnly) {
         BV_TRY(queryText(p.wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE"));

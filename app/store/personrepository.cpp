@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <spdlog/spdlog.h>
+
 namespace bv::store {
 
 PersonRepository::PersonRepository(Database &db, access::AuditLog &audit)
@@ -70,6 +72,8 @@ Result<PersonView> PersonRepository::read(const access::AccessContext &context, 
         {QStringLiteral("person.read"), QStringLiteral("person:%1").arg(personId),
          QStringLiteral("records=%1 withheld=%2").arg(view.records.size()).arg(withheld)}));
     BV_TRY(tx->commit());
+    spdlog::info("person {} read: {} records, {} withheld", personId, view.records.size(),
+                 withheld);
     return view;
 }
 

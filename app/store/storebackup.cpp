@@ -13,16 +13,6 @@ namespace bv::store {
 
 namespace {
 
-Result<void> refuseExisting(const StorePaths &target)
-{
-    for (const QString &path : {target.store, target.keyFile(), target.auditMirror()}) {
-        if (QFileInfo::exists(path))
-            return makeError(ErrorCode::StoreExists,
-                             QObject::tr("%1 already exists; refusing to overwrite it.").arg(path));
-    }
-    return {};
-}
-
 Result<void> copyFile(const QString &from, const QString &to)
 {
     const QString partial = to + QStringLiteral(".partial");
@@ -38,6 +28,16 @@ Result<void> copyFile(const QString &from, const QString &to)
 }
 
 } // namespace
+
+Result<void> StoreBackup::refuseExisting(const StorePaths &target)
+{
+    for (const QString &path : {target.store, target.keyFile(), target.auditMirror()}) {
+        if (QFileInfo::exists(path))
+            return makeError(ErrorCode::StoreExists,
+                             QObject::tr("%1 already exists; refusing to overwrite it.").arg(path));
+    }
+    return {};
+}
 
 Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const SecretBytes &rawKey,
                                   const StorePaths &livePaths, const StorePaths &target)

@@ -21,6 +21,9 @@ public:
                                               const StorePaths &target);
     // Copies a verified backup's files to `target`, which must not exist yet.
     [[nodiscard]] static Result<void> restore(const StorePaths &backup, const StorePaths &target);
+    // StoreExists if any of `target`'s files exists: write and restore never overwrite, and
+    // commands ask this first, before they unlock (and audit) anything.
+    [[nodiscard]] static Result<void> refuseExisting(const StorePaths &target);
 };
 
 } // namespace bv::store

@@ -179,7 +179,17 @@ Result<IntegrityReport> StoreInspector::checkIntegrity(Database &db)
         } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
         const qint64 total = sqlite3_backup_pagecount(backup);
         report.pagesRead = total - sqlite3_backup_remaining(backup);
+        // SQLCipher 3.4.1 reports a page that fails to decrypt by putting the source pager in
+        // an error state that only the next read sees: when that page is the last one, the
+        // backup ends with SQLITE_DONE and only the source's error code tells.
+        const int sourceError = sqlite3_errcode(db.handle());
         sqlite3_backup_finish(backup);
+        if (rc == SQLITE_DONE && sourceError != SQLITE_OK) {
+            report.problems.append(QObject::tr("A page did not decrypt while every page was read "
+                                               "(%1 pages): %2")
+                                       .arg(total)
+                                       .arg(QString::fromUtf8(sqlite3_errstr(sourceError))));
+        }
         if (rc != SQLITE_DONE) {
             report.problems.append(QObject::tr("Reading every page failed after %1 of %2 pages: %3")
                                        .arg(report.pagesRead)
@@ -207,8 +217,12 @@ Result<IntegrityReport> StoreInspector::checkIntegrity(Database &db)
     auto foreignKeys = db.prepare("PRAGMA foreign_key_check");
     BV_TRY(foreignKeys);
     for (;;) {
+        // A damaged page is a finding of the check, not a failure to run it.
         auto step = foreignKeys->step();
-        BV_TRY(step);
+        if (!step.ok()) {
+            report.problems.append(step.error().message);
+            break;
+        }
         if (!step.value())
             break;
         report.problems.append(QObject::tr("Row %1 of %2 refers to a missing row of %3.")

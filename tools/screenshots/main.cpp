@@ -3,6 +3,7 @@
 // pictures stay current: tools/make-screenshots.sh runs it under Xvfb.
 #include "access/session.h"
 #include "cli/democommand.h"
+#include "common/translations.h"
 #include "store/crypto.h"
 #include "store/recoverykey.h"
 #include "store/sqlitelibrary.h"
@@ -50,6 +51,7 @@ bool save(QWidget &widget, const QString &directory, const QString &name, QTextS
 int main(int argc, char **argv)
 {
     auto app = bv::ui::createApplication(argc, argv);
+    bv::installTranslations(*app);
     // Settings and data of this run stay out of the user's own.
     QStandardPaths::setTestModeEnabled(true);
     QTextStream out(stdout);
