@@ -33,22 +33,32 @@ void feedField(crypto_generichash_state &state, const QString &text)
     feed(state, utf8);
 }
 
-// A valid mirror that the chain has reached must name an entry the chain still holds. One
-// that names an entry since replaced or removed is evidence of a rewritten tail (writeMirror
-// already keeps a mirror that is ahead): moving it on would cover the gap.
-Result<bool> mirrorIsEvidence(store::Database &db, const QString &path,
-                              const SecretBytes &mirrorKey, qint64 chainSeq)
+// Whether the mirror may move on to the new head. It is evidence, kept as it is, when it
+// names an entry the chain no longer holds (a rewritten or removed tail; writeMirror already
+// keeps one that is ahead), or when it is missing or invalid although the chain has entries
+// (deleted or forged). Moving it on would cover exactly what audit verify should report;
+// only an audited reset (AuditLog::resetMirror) replaces it.
+Result<QString> mirrorEvidence(store::Database &db, const QString &path,
+                               const SecretBytes &mirrorKey, qint64 chainSeq)
 {
+    if (chainSeq <= 0)
+        return QString(); // a new chain: nothing to keep
+    if (!QFile::exists(path))
+        return QStringLiteral("missing");
     const auto mirror = AuditLog::readMirror(path);
-    if (!mirror || mirror->head.seq <= 0 || mirror->head.seq > chainSeq
-        || mirror->mac != AuditLog::mirrorMac(mirrorKey, mirror->head))
-        return false;
+    if (!mirror || mirror->mac != AuditLog::mirrorMac(mirrorKey, mirror->head))
+        return QStringLiteral("invalid");
+    if (mirror->head.seq <= 0 || mirror->head.seq > chainSeq)
+        return QString(); // ahead: writeMirror refuses to move it back
     auto entry = db.prepare("SELECT hash FROM audit WHERE seq = ?");
     BV_TRY(entry);
     entry->bind(1, mirror->head.seq);
     auto found = entry->step();
     BV_TRY(found);
-    return !found.value() || entry->blob(0) != mirror->head.hash;
+    if (!found.value() || entry->blob(0) != mirror->head.hash)
+        return QStringLiteral("names entry %1, which the chain no longer holds")
+            .arg(mirror->head.seq);
+    return QString();
 }
 
 } // namespace
@@ -170,7 +180,7 @@ Result<qint64> AuditLog::append(const AccessContext &context, const AuditEvent &
     // otherwise it gets a transaction of its own.
     if (m_db.inTransaction()) {
         BV_TRY(m_db.exec("SAVEPOINT audit_append"));
-        auto seq = appendInTransaction(context, event);
+        auto seq = appendInTransaction(context, event, MirrorPolicy::KeepEvidence);
         if (!seq.ok()) {
             (void)m_db.exec("ROLLBACK TO audit_append");
             (void)m_db.exec("RELEASE audit_append");
@@ -181,13 +191,37 @@ Result<qint64> AuditLog::append(const AccessContext &context, const AuditEvent &
     }
     auto tx = store::Transaction::begin(m_db);
     BV_TRY(tx);
-    auto seq = appendInTransaction(context, event);
+    auto seq = appendInTransaction(context, event, MirrorPolicy::KeepEvidence);
     BV_TRY(seq);
     BV_TRY(tx->commit());
     return seq;
 }
 
-Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const AuditEvent &event)
+Result<qint64> AuditLog::resetMirror(const AccessContext &context)
+{
+    // The chain itself records what the mirror said, so resetting it loses no evidence.
+    QString before = QStringLiteral("previous mirror: missing");
+    if (QFile::exists(m_mirrorPath)) {
+        const auto mirror = readMirror(m_mirrorPath);
+        if (!mirror || mirror->mac != mirrorMac(m_mirrorKey, mirror->head))
+            before = QStringLiteral("previous mirror: invalid");
+        else
+            before = QStringLiteral("previous mirror: seq=%1 hash=%2")
+                         .arg(mirror->head.seq)
+                         .arg(QString::fromLatin1(mirror->head.hash.toHex()));
+    }
+    auto tx = store::Transaction::begin(m_db);
+    BV_TRY(tx);
+    auto seq = appendInTransaction(
+        context, {QStringLiteral("audit.mirror_reset"), QStringLiteral("audit"), before},
+        MirrorPolicy::Reset);
+    BV_TRY(seq);
+    BV_TRY(tx->commit());
+    return seq;
+}
+
+Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const AuditEvent &event,
+                                             MirrorPolicy policy)
 {
     auto previous = head();
     BV_TRY(previous);
@@ -228,23 +262,28 @@ Result<qint64> AuditLog::appendInTransaction(const AccessContext &context, const
     updateHead->bind(1, row.seq).bindBlob(2, row.hash);
     BV_TRY(updateHead->run());
 
-    auto keepMirror = mirrorIsEvidence(m_db, m_mirrorPath, m_mirrorKey, previous->seq);
-    BV_TRY(keepMirror);
+    QString evidence;
+    if (policy == MirrorPolicy::KeepEvidence) {
+        auto kept = mirrorEvidence(m_db, m_mirrorPath, m_mirrorKey, previous->seq);
+        BV_TRY(kept);
+        evidence = kept.value();
+    }
     const AuditHead newHead{row.seq, row.hash};
-    m_db.runAfterCommit(
-        [path = m_mirrorPath, key = &m_mirrorKey, newHead, keep = keepMirror.value()] {
-            if (keep) {
-                spdlog::error("audit mirror not updated (seq {}): it names an entry the chain no "
-                              "longer holds; kept as evidence, run audit verify",
-                              newHead.seq);
-                return;
-            }
-            // After commit, never before: a mirror ahead of the table would read as truncation.
-            auto written = writeMirror(path, *key, newHead);
-            if (!written.ok())
-                spdlog::error("audit mirror not updated (seq {}): {}", newHead.seq,
-                              written.error().message.toStdString());
-        });
+    m_db.runAfterCommit([path = m_mirrorPath, key = &m_mirrorKey, newHead, evidence, policy] {
+        if (!evidence.isEmpty()) {
+            spdlog::error("audit mirror not updated (seq {}): it is {}; kept as evidence, "
+                          "run audit verify, then audit reset-mirror",
+                          newHead.seq, evidence.toStdString());
+            return;
+        }
+        if (policy == MirrorPolicy::Reset)
+            QFile::remove(path); // writeMirror keeps a mirror that is ahead
+        // After commit, never before: a mirror ahead of the table would read as truncation.
+        auto written = writeMirror(path, *key, newHead);
+        if (!written.ok())
+            spdlog::error("audit mirror not updated (seq {}): {}", newHead.seq,
+                          written.error().message.toStdString());
+    });
     return row.seq;
 }
 

@@ -66,6 +66,10 @@ public:
              const Clock &clock);
 
     [[nodiscard]] Result<qint64> append(const AccessContext &context, const AuditEvent &event);
+    // An administrator's answer to a missing, invalid or stale mirror (after audit verify has
+    // reported it): appends an audit.mirror_reset entry that records what the old mirror
+    // said, then writes the mirror anew. Until then appends leave the evidence alone.
+    [[nodiscard]] Result<qint64> resetMirror(const AccessContext &context);
     [[nodiscard]] Result<AuditHead> head() const;
 
     static QByteArray genesisHash();
@@ -79,8 +83,9 @@ public:
                                                   const AuditHead &head);
 
 private:
+    enum class MirrorPolicy { KeepEvidence, Reset };
     [[nodiscard]] Result<qint64> appendInTransaction(const AccessContext &context,
-                                                     const AuditEvent &event);
+                                                     const AuditEvent &event, MirrorPolicy policy);
 
     store::Database &m_db;
     QString m_mirrorPath;

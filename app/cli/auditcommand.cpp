@@ -14,7 +14,10 @@ namespace bv::cli {
 QString AuditCommand::summary() const
 {
     return QObject::tr("verify: walk the audit chain and report any entry edited, deleted, "
-                       "reordered or removed from the end.\n")
+                       "reordered or removed from the end.\n"
+                       "reset-mirror: after verify has reported a missing, invalid or stale "
+                       "mirror file and it has been looked into, record what the mirror said in "
+                       "the chain and write it anew (until then it is kept as evidence).\n")
            + access::AuditVerifier::limitations();
 }
 
@@ -29,11 +32,14 @@ void AuditCommand::addOptions(QCommandLineParser &parser) const
 int AuditCommand::run(const QCommandLineParser &parser, CommandIo &io) const
 {
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2 || positional.at(1) != QLatin1String("verify"))
-        return usage(io, QObject::tr("usage: broadview audit verify --store PATH"));
+    const QString action = positional.size() == 2 ? positional.at(1) : QString();
+    if (action != QLatin1String("verify") && action != QLatin1String("reset-mirror"))
+        return usage(io, QObject::tr("usage: broadview audit verify|reset-mirror --store PATH"));
     auto path = requireStore(parser);
     if (!path.ok())
         return fail(io, path.error());
+    if (action == QLatin1String("reset-mirror"))
+        return resetMirror(parser, io);
     // Verified at unlock, before the unlock's own entry: the report is the chain as found.
     auto session = unlock(parser, io, true);
     if (!session.ok())
@@ -61,6 +67,23 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandIo &io) const
                << Qt::endl;
     }
     return report->intact() ? ExitOk : ExitAuditTampered;
+}
+
+int AuditCommand::resetMirror(const QCommandLineParser &parser, CommandIo &io) const
+{
+    auto session = unlock(parser, io, true);
+    if (!session.ok())
+        return fail(io, session.error());
+    access::Session &s = *session.value();
+    auto seq = s.audit().resetMirror(s.context());
+    if (!seq.ok())
+        return fail(io, seq.error());
+    io.out << QObject::tr("The audit mirror of %1 now names entry %2; the previous mirror is "
+                          "recorded in that entry.")
+                  .arg(s.paths().store)
+                  .arg(seq.value())
+           << Qt::endl;
+    return ExitOk;
 }
 
 } // namespace bv::cli

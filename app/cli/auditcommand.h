@@ -12,8 +12,11 @@ public:
     QString name() const override { return QStringLiteral("audit"); }
     QString summary() const override;
     void addOptions(QCommandLineParser &parser) const override;
-    QString positionalHelp() const override { return QStringLiteral("verify"); }
+    QString positionalHelp() const override { return QStringLiteral("verify|reset-mirror"); }
     int run(const QCommandLineParser &parser, CommandIo &io) const override;
+
+private:
+    int resetMirror(const QCommandLineParser &parser, CommandIo &io) const;
 };
 
 } // namespace bv::cli

@@ -96,6 +96,10 @@ private Q_SLOTS:
     void mirrorWrittenOnlyAfterCommit();
     void appendAfterTruncationKeepsMirror_data();
     void appendAfterTruncationKeepsMirror();
+    void appendKeepsMissingOrInvalidMirror_data();
+    void appendKeepsMissingOrInvalidMirror();
+    void resetMirrorRecordsTheOldOneAndRestoresVerification_data();
+    void resetMirrorRecordsTheOldOneAndRestoresVerification();
 
 private:
     store::Database &db() { return m_session->database(); }
@@ -420,6 +424,73 @@ void tst_AuditChain::appendAfterTruncationKeepsMirror()
     QVERIFY_RESULT(report);
     QCOMPARE(describe(report.value()), findings);
     QVERIFY(!report->intact());
+}
+
+void tst_AuditChain::appendKeepsMissingOrInvalidMirror_data()
+{
+    QTest::addColumn<Tamper>("tamper");
+    QTest::addColumn<QString>("findings");
+    QTest::newRow("mirror deleted") << Tamper::DeleteMirror << "MirrorMissing@0";
+    QTest::newRow("mirror forged") << Tamper::EditMirrorSeq << "MirrorInvalid@0";
+}
+
+void tst_AuditChain::appendKeepsMissingOrInvalidMirror()
+{
+    QFETCH(Tamper, tamper);
+    QFETCH(QString, findings);
+    apply(tamper);
+    const bool existed = QFile::exists(mirrorPath());
+    const QByteArray evidence = test::readFile(mirrorPath());
+    // Normal use goes on (every unlock appends), but the mirror is not silently recreated.
+    for (int i = 0; i < 3; ++i)
+        QVERIFY_RESULT(
+            m_session->audit().append(test::adminContext(), {QStringLiteral("store.unlock"),
+                                                             QStringLiteral("store"), QString()}));
+    QCOMPARE(QFile::exists(mirrorPath()), existed);
+    QCOMPARE(test::readFile(mirrorPath()), evidence);
+    auto report = verify();
+    QVERIFY_RESULT(report);
+    QCOMPARE(describe(report.value()), findings);
+}
+
+void tst_AuditChain::resetMirrorRecordsTheOldOneAndRestoresVerification_data()
+{
+    QTest::addColumn<Tamper>("tamper");
+    QTest::addColumn<QString>("recorded");
+    QTest::newRow("missing") << Tamper::DeleteMirror << "previous mirror: missing";
+    QTest::newRow("forged") << Tamper::EditMirrorSeq << "previous mirror: invalid";
+    QTest::newRow("ahead after truncation")
+        << Tamper::DeleteTailRewindHead << "previous mirror: seq=11 hash=";
+}
+
+void tst_AuditChain::resetMirrorRecordsTheOldOneAndRestoresVerification()
+{
+    QFETCH(Tamper, tamper);
+    QFETCH(QString, recorded);
+    apply(tamper);
+    auto before = verify();
+    QVERIFY_RESULT(before);
+    const bool truncated
+        = !before->intact() && describe(before.value()).contains(QLatin1String("Truncated"));
+
+    auto seq = m_session->audit().resetMirror(test::adminContext(QStringLiteral("investigated")));
+    QVERIFY_RESULT(seq);
+    auto detail = db().prepare("SELECT action, purpose, detail FROM audit WHERE seq = ?");
+    QVERIFY_RESULT(detail);
+    detail->bind(1, seq.value());
+    QVERIFY(detail->step().value());
+    QCOMPARE(detail->text(0), QStringLiteral("audit.mirror_reset"));
+    QCOMPARE(detail->text(1), QStringLiteral("investigated"));
+    QVERIFY2(detail->text(2).startsWith(recorded), qPrintable(detail->text(2)));
+
+    QCOMPARE(AuditLog::readMirror(mirrorPath())->head.seq, seq.value());
+    auto after = verify();
+    QVERIFY_RESULT(after);
+    // A reset mirror verifies; what it replaced stays readable in the chain. A truncated
+    // chain is still missing its entries, but the head and the mirror agree again.
+    QVERIFY2(after->intact() || truncated, qPrintable(describe(after.value())));
+    if (!truncated)
+        QCOMPARE(describe(after.value()), QString());
 }
 
 BV_TEST_MAIN(tst_AuditChain)

@@ -52,7 +52,7 @@ QList<QByteArray> needles(const QString &marker)
     return {marker.toUtf8(), utf16, marker.section(u'-', -1).toUtf8()};
 }
 
-// The files among `paths` (or their names) that hold any form of the marker. Never prints
+// The paths among `paths` whose files hold any form of the marker. Never prints
 // the marker itself, so test output cannot become a file that holds it.
 QStringList filesHolding(const QStringList &paths, const QString &marker)
 {
