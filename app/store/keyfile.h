@@ -44,7 +44,7 @@ public:
     static constexpr std::size_t kRawKeyBytes = 32;
 
     StoreSalt storeSalt{};
-    std::uint32_t cipherPageSize = 4096;
+    std::uint32_t cipherPageSize = 8192; // set from StorePragmas when a store is created
     std::vector<KeyWrap> wraps;
 
     [[nodiscard]] static Result<KeyFile> parse(const QByteArray &bytes);

@@ -234,7 +234,7 @@ void tst_Cli::failuresHaveTheirExitCodeAndWriteNothing()
                            .queryInt("SELECT rootpage FROM sqlite_master WHERE name = 'quarantine'")
                            .value();
         }
-        flipByte(paths.store, (rootPage - 1) * 4096 + 2000);
+        flipByte(paths.store, (rootPage - 1) * store::StorePragmas{}.cipherPageSize + 2000);
     }
     const auto before = m_workspace->snapshot();
     const CliRun run = runCli(

@@ -16,7 +16,7 @@ using namespace bv::access;
 
 namespace {
 
-constexpr qsizetype kPageSize = 4096;
+const qsizetype kPageSize = bv::store::StorePragmas{}.cipherPageSize;
 constexpr qsizetype kSaltBytes = 16;
 const QByteArray kNewPassphrase = QByteArrayLiteral("battery staple");
 const QString kMarker = QStringLiteral("Quennevillard");

@@ -115,8 +115,8 @@ void tst_SqlcipherInterop::toolOpensStoreOnlyWithItsKey_data()
     QTest::addColumn<QString>("key"); // "right", "wrong" or "none"
     QTest::addColumn<int>("pageSize");
     QTest::addColumn<bool>("opens");
-    QTest::newRow("the store's key and page size") << QStringLiteral("right") << 4096 << true;
-    QTest::newRow("another key") << QStringLiteral("wrong") << 4096 << false;
+    QTest::newRow("the store's key and page size") << QStringLiteral("right") << StorePragmas{}.cipherPageSize << true;
+    QTest::newRow("another key") << QStringLiteral("wrong") << StorePragmas{}.cipherPageSize << false;
     QTest::newRow("no key (plain SQLite)") << QStringLiteral("none") << 0 << false;
     QTest::newRow("the store's key, SQLCipher 3's default page size")
         << QStringLiteral("right") << 0 << false;
@@ -160,7 +160,7 @@ void tst_SqlcipherInterop::toolWriteIsReadByBroadview()
     const QString store = m_fixture->paths().store;
     const ToolRun run = runTool(
         store,
-        keyPragmas(m_keyHex, 4096)
+        keyPragmas(m_keyHex, StorePragmas{}.cipherPageSize)
             + "INSERT INTO store_meta(key, value) VALUES ('written_by', 'sqlcipher tool');\n");
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
