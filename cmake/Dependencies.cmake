@@ -3,6 +3,8 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+# PROJ links Debian's libsqlite3; see broadview_link_sqlcipher_first below.
+pkg_check_modules(PROJ REQUIRED IMPORTED_TARGET proj)
 find_package(spdlog 1.10 REQUIRED)
 
 # Plain SQLite 3.40 is only for the benchmark's baseline build (a second build of the store
