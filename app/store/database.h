@@ -22,7 +22,8 @@ struct StorePragmas
 {
     // 8 KiB: each commit re-encrypts every page it touched, and encryption costs about 4 us a
     // page plus 1.25 ns a byte here, so larger pages cut its cost by a quarter against 4 KiB
-    // and ingest ran 8-14% faster; cold reads of a person cost slightly more (bench/store_ingest.md).
+    // and ingest ran 8-14% faster; cold reads of a person cost slightly more
+    // (bench/store_ingest.md).
     int cipherPageSize = 8192;
     int cacheKiB = 128 * 1024;     // keeps hot index pages decrypted in memory
     bool wal = true;               // appends instead of rewriting pages through a rollback journal

@@ -115,8 +115,10 @@ void tst_SqlcipherInterop::toolOpensStoreOnlyWithItsKey_data()
     QTest::addColumn<QString>("key"); // "right", "wrong" or "none"
     QTest::addColumn<int>("pageSize");
     QTest::addColumn<bool>("opens");
-    QTest::newRow("the store's key and page size") << QStringLiteral("right") << StorePragmas{}.cipherPageSize << true;
-    QTest::newRow("another key") << QStringLiteral("wrong") << StorePragmas{}.cipherPageSize << false;
+    QTest::newRow("the store's key and page size")
+        << QStringLiteral("right") << StorePragmas{}.cipherPageSize << true;
+    QTest::newRow("another key") << QStringLiteral("wrong") << StorePragmas{}.cipherPageSize
+                                 << false;
     QTest::newRow("no key (plain SQLite)") << QStringLiteral("none") << 0 << false;
     QTest::newRow("the store's key, SQLCipher 3's default page size")
         << QStringLiteral("right") << 0 << false;
