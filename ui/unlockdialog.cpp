@@ -20,6 +20,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sodium.h>
+
 namespace bv::ui {
 
 namespace {
@@ -30,8 +32,9 @@ const auto kLastStoreKey = QStringLiteral("unlock/lastStore");
 // cleared straight after.
 SecretBytes takeSecret(QLineEdit *edit)
 {
-    const QByteArray utf8 = edit->text().toUtf8();
+    QByteArray utf8 = edit->text().toUtf8();
     SecretBytes secret = SecretBytes::fromView(utf8);
+    sodium_memzero(utf8.data(), static_cast<std::size_t>(utf8.size()));
     edit->clear();
     return secret;
 }
@@ -121,6 +124,12 @@ UnlockDialog::~UnlockDialog()
     m_watcher.waitForFinished();
 }
 
+void UnlockDialog::reject()
+{
+    if (!m_watcher.isRunning()) // Escape while creating would hide the recovery key
+        QDialog::reject();
+}
+
 std::unique_ptr<access::Session> UnlockDialog::takeSession()
 {
     return std::move(m_session);
@@ -154,7 +163,8 @@ void UnlockDialog::showError(const QString &message)
 
 void UnlockDialog::setBusy(bool busy)
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    // Cancel too: closing while a store is being created would lose its recovery key.
+    m_buttons->setEnabled(!busy);
     m_path->setEnabled(!busy);
     m_passphrase->setEnabled(!busy);
     m_confirm->setEnabled(!busy);

@@ -34,6 +34,8 @@ public:
     // The unlocked session after exec() returned Accepted.
     std::unique_ptr<access::Session> takeSession();
 
+    void reject() override;
+
 private:
     void updateMode();
     void browse();

@@ -4,6 +4,7 @@
 #include "access/auditlog.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/transaction.h"
 
 #include <QFile>
 #include <QObject>
@@ -68,6 +69,17 @@ Result<AuditReport> AuditVerifier::verify(store::Database &db, const QString &mi
                                           const SecretBytes &storeKey)
 {
     AuditReport report;
+    // The mirror first: it is written only after a commit, so read before the snapshot it
+    // cannot appear ahead of it. Then one read transaction, so that an append committing
+    // meanwhile cannot make the maximum, the rows and the head disagree.
+    const bool mirrorPresent = QFile::exists(mirrorPath);
+    const std::optional<AuditMirror> mirror = AuditLog::readMirror(mirrorPath);
+    std::optional<store::Transaction> snapshot;
+    if (!db.inTransaction()) {
+        auto tx = store::Transaction::begin(db, store::Transaction::Mode::Deferred);
+        BV_TRY(tx);
+        snapshot.emplace(std::move(tx.value()));
+    }
     auto maxSeq = db.queryInt("SELECT coalesce(max(seq), 0) FROM audit");
     BV_TRY(maxSeq);
     report.lastSeq = maxSeq.value();
@@ -78,8 +90,6 @@ Result<AuditReport> AuditVerifier::verify(store::Database &db, const QString &mi
     qint64 expected = 1;
     QByteArray previousHash = AuditLog::genesisHash();
     QByteArray hashAtMirror;
-    const bool mirrorPresent = QFile::exists(mirrorPath);
-    const std::optional<AuditMirror> mirror = AuditLog::readMirror(mirrorPath);
 
     for (;;) {
         auto step = rows->step();
@@ -193,7 +203,9 @@ QString AuditVerifier::limitations()
         "against that is the copy of the chain held outside this machine. Deleting the mirror "
         "file as well as the last entries and the head is reported as a missing mirror, not as "
         "truncation. Actions that were never audited (a crash before the entry committed) leave "
-        "no trace to find.");
+        "no trace to find. Putting back an older backup (its store, key file and mirror "
+        "together) removes every later entry and still verifies, without any key: the copy of "
+        "the chain held outside this machine is the defence against that too.");
 }
 
 } // namespace bv::access

@@ -2,6 +2,7 @@
 #include "cli/initcommand.h"
 
 #include "access/session.h"
+#include "cli/exitcodes.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -39,27 +40,40 @@ int InitCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     auto secret = passphrase(parser, io, true);
     if (!secret.ok())
         return fail(io, secret.error());
+    // The recovery key file is opened, owner-only, before the store exists: a key that cannot
+    // be written must not leave behind a store whose recovery key nobody saw.
+    const QString recoveryOut = parser.value(QStringLiteral("recovery-key-out"));
+    QSaveFile recoveryFile(recoveryOut);
+    if (!recoveryOut.isEmpty()
+        && (!recoveryFile.open(QIODevice::WriteOnly | QIODevice::Unbuffered)
+            || !recoveryFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))) {
+        return fail(io,
+                    makeError(ErrorCode::Io, QObject::tr("Cannot write the recovery key to %1: %2")
+                                                 .arg(recoveryOut, recoveryFile.errorString())));
+    }
     auto created = access::Session::create(paths, secret.value(), kdfParams(parser, io),
                                            context(parser), io.clock);
     if (!created.ok())
         return fail(io, created.error());
 
     const SecretBytes &recovery = created->recoveryKeyText;
-    const QString recoveryOut = parser.value(QStringLiteral("recovery-key-out"));
     io.out << QObject::tr("Created %1 and its key file %2.").arg(paths.store, paths.keyFile())
            << Qt::endl;
     if (!recoveryOut.isEmpty()) {
-        QSaveFile file(recoveryOut);
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write(reinterpret_cast<const char *>(recovery.data()),
-                          static_cast<qint64>(recovery.size()))
-                   != static_cast<qint64>(recovery.size())
-            || !file.commit()) {
-            return fail(io, makeError(ErrorCode::Io, QObject::tr("Cannot write the recovery key "
-                                                                 "to %1: %2")
-                                                         .arg(recoveryOut, file.errorString())));
+        if (recoveryFile.write(reinterpret_cast<const char *>(recovery.data()),
+                               static_cast<qint64>(recovery.size()))
+                != static_cast<qint64>(recovery.size())
+            || !recoveryFile.commit()) {
+            // The store exists now: show the key rather than lose it.
+            io.out << QObject::tr("Cannot write the recovery key to %1 (%2); here it is, shown "
+                                  "once:")
+                          .arg(recoveryOut, recoveryFile.errorString())
+                   << Qt::endl
+                   << QString::fromLatin1(reinterpret_cast<const char *>(recovery.data()),
+                                          static_cast<qsizetype>(recovery.size()))
+                   << Qt::endl;
+            return ExitFailure;
         }
-        QFile::setPermissions(recoveryOut, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         io.out << QObject::tr("The recovery key is in %1. Move it somewhere safe, away from this "
                               "machine.")
                       .arg(recoveryOut)

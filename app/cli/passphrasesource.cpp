@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <cstdio>
+#include <cstdlib>
 #include <termios.h>
 #include <unistd.h>
 
@@ -25,7 +26,7 @@ SecretBytes trimNewline(SecretBytes secret, std::size_t used)
 Result<SecretBytes> fromFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return makeError(
             ErrorCode::Usage,
             QObject::tr("Cannot read the secret file %1: %2").arg(path, file.errorString()));
@@ -51,6 +52,8 @@ Result<SecretBytes> TerminalPrompt::ask(const QString &prompt)
         return makeError(ErrorCode::Usage,
                          QObject::tr("No terminal to ask for a secret: use --passphrase-file or "
                                      "the environment variable."));
+    // Unbuffered: stdio's buffer would keep a copy of the secret in ordinary heap.
+    std::setvbuf(tty, nullptr, _IONBF, 0);
     std::fputs(prompt.toLocal8Bit().constData(), tty);
     std::fflush(tty);
     const int fd = fileno(tty);
@@ -79,8 +82,9 @@ Result<SecretBytes> readSecret(const SecretSource &source, SecretPrompt &prompt)
         return fromFile(source.file);
     if (!source.environment.isEmpty()
         && qEnvironmentVariableIsSet(source.environment.toLatin1().constData())) {
-        const QByteArray value = qgetenv(source.environment.toLatin1().constData());
-        return SecretBytes::fromView(value);
+        // Straight from the environment block, without a QByteArray copy.
+        const char *value = std::getenv(source.environment.toLatin1().constData());
+        return SecretBytes::fromView(QByteArrayView(value ? value : ""));
     }
     auto first = prompt.ask(source.prompt);
     BV_TRY(first);

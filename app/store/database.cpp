@@ -75,6 +75,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
             QObject::tr("Cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
     }
     sqlite3_extended_result_codes(raw, 1);
+    // Before the first read: another process's checkpoint or recovery must read as busy-wait,
+    // not as a store that fails to decrypt.
+    sqlite3_busy_timeout(raw, 10000);
 
     if (options.keySpec) {
 #ifdef BROADVIEW_SQLCIPHER
@@ -104,8 +107,7 @@ Result<void> Database::applyPragmas(const OpenOptions &options)
     auto schemaRead = queryInt("SELECT count(*) FROM sqlite_master");
     if (!schemaRead.ok()) {
         Error error = schemaRead.error();
-        if (error.code == ErrorCode::Sql || error.code == ErrorCode::StoreDamaged) {
-            error.code = ErrorCode::StoreDamaged;
+        if (error.code == ErrorCode::StoreDamaged) {
             error.message = QObject::tr("The store %1 cannot be read: it does not decrypt with its "
                                         "key, or its first page is damaged (%2).")
                                 .arg(m_path, error.message);
