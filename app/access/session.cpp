@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/recoverykey.h"
 #include "store/statement.h"
+#include "store/storebackup.h"
 #include "store/transaction.h"
 
 #include <QUuid>
@@ -109,6 +110,21 @@ Result<std::unique_ptr<Session>> Session::recover(const StorePaths &paths,
                                       QStringLiteral("passphrase reset with the recovery key")}));
     spdlog::info("store recovered with the recovery key");
     return session;
+}
+
+Result<qint64> Session::backupTo(const StorePaths &target)
+{
+    BV_TRY(store::StoreBackup::refuseExisting(target));
+    BV_TRY(audit().append(m_context,
+                          {QStringLiteral("store.backup"), QStringLiteral("store"), QString()}));
+    auto copy = store::StoreBackup::write(database(), keyFile(), storeKey(), target);
+    BV_TRY(copy);
+    if (copy->auditHeadSeq > 0) {
+        BV_TRY(AuditLog::writeMirror(target.auditMirror(), AuditLog::mirrorKey(storeKey()),
+                                     {copy->auditHeadSeq, copy->auditHeadHash}));
+    }
+    spdlog::info("store backed up: {} pages", copy->pages);
+    return copy->pages;
 }
 
 Result<void> Session::changePassphrase(const SecretBytes &newPassphrase,

@@ -48,6 +48,10 @@ public:
     Session(const Session &) = delete;
     Session &operator=(const Session &) = delete;
 
+    // A consistent encrypted copy (store.backup audited first, so the copy records its own
+    // making), its key file, and a mirror made from the copy's own audit head.
+    [[nodiscard]] Result<qint64> backupTo(const store::StorePaths &target);
+
     // Rewraps the store key under a new passphrase; the store itself is not re-encrypted.
     [[nodiscard]] Result<void> changePassphrase(const SecretBytes &newPassphrase,
                                                 const store::KdfParams &kdf);

@@ -35,14 +35,7 @@ int BackupCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     auto session = unlock(parser, io);
     if (!session.ok())
         return fail(io, session.error());
-    access::Session &s = *session.value();
-    // Audited before the copy, so the backup carries the record of its own making.
-    auto audited = s.audit().append(
-        s.context(), {QStringLiteral("store.backup"), QStringLiteral("store"), QString()});
-    if (!audited.ok())
-        return fail(io, audited.error());
-    auto pages
-        = store::StoreBackup::write(s.database(), s.keyFile(), s.storeKey(), s.paths(), target);
+    auto pages = session.value()->backupTo(target);
     if (!pages.ok())
         return fail(io, pages.error());
     io.out << QObject::tr("Backed up %1 pages to %2 (key file %3).")

@@ -2,6 +2,7 @@
 #include "store/storebackup.h"
 
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -39,13 +40,13 @@ Result<void> StoreBackup::refuseExisting(const StorePaths &target)
     return {};
 }
 
-Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const SecretBytes &rawKey,
-                                  const StorePaths &livePaths, const StorePaths &target)
+Result<BackupCopy> StoreBackup::write(Database &live, const KeyFile &keyFile,
+                                      const SecretBytes &rawKey, const StorePaths &target)
 {
     BV_TRY(refuseExisting(target));
     const QString partial = target.store + QStringLiteral(".partial");
     QFile::remove(partial);
-    qint64 pages = 0;
+    BackupCopy result;
     {
         const SecretBytes spec = StoreFiles::keySpec(rawKey, &keyFile.storeSalt);
         Database::OpenOptions options;
@@ -70,7 +71,7 @@ Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const 
         }
         // One step: a single read transaction on the live store gives a consistent snapshot.
         const int rc = sqlite3_backup_step(backup, -1);
-        pages = sqlite3_backup_pagecount(backup);
+        result.pages = sqlite3_backup_pagecount(backup);
         sqlite3_backup_finish(backup);
         if (rc != SQLITE_DONE) {
             const Error error = makeError(errorCodeForSqlite(rc),
@@ -80,6 +81,16 @@ Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const 
             QFile::remove(partial);
             return error;
         }
+        // The copy's own audit head, read from the copy: the live mirror may already name a
+        // later entry than the snapshot holds.
+        auto head = copy.value()->prepare("SELECT seq, hash FROM audit_head WHERE id = 1");
+        BV_TRY(head);
+        auto found = head->step();
+        BV_TRY(found);
+        if (found.value()) {
+            result.auditHeadSeq = head->int64(0);
+            result.auditHeadHash = head->blob(1);
+        }
     }
     if (!QFile::rename(partial, target.store)) {
         QFile::remove(partial);
@@ -88,9 +99,7 @@ Result<qint64> StoreBackup::write(Database &live, const KeyFile &keyFile, const 
     }
     QFile::setPermissions(target.store, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     BV_TRY(keyFile.save(target.keyFile()));
-    if (QFileInfo::exists(livePaths.auditMirror()))
-        BV_TRY(copyFile(livePaths.auditMirror(), target.auditMirror()));
-    return pages;
+    return result;
 }
 
 Result<void> StoreBackup::restore(const StorePaths &backup, const StorePaths &target)

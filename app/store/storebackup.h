@@ -12,13 +12,21 @@ namespace bv::store {
 // mirror. The copy is one read transaction (sqlite3_backup in a single step), so it is
 // consistent while other connections keep writing; it is written under a temporary name
 // and renamed only when complete.
+struct BackupCopy
+{
+    qint64 pages = 0;
+    qint64 auditHeadSeq = 0; // the copy's audit_head, for its mirror
+    QByteArray auditHeadHash;
+};
+
 class StoreBackup
 {
 public:
-    [[nodiscard]] static Result<qint64> write(Database &live, const KeyFile &keyFile,
-                                              const SecretBytes &rawKey,
-                                              const StorePaths &livePaths,
-                                              const StorePaths &target);
+    // Writes the store and key file; the caller writes the mirror from the returned head
+    // (access::Session::backupTo), since the mirror's MAC is the audit's business.
+    [[nodiscard]] static Result<BackupCopy> write(Database &live, const KeyFile &keyFile,
+                                                  const SecretBytes &rawKey,
+                                                  const StorePaths &target);
     // Copies a verified backup's files to `target`, which must not exist yet.
     [[nodiscard]] static Result<void> restore(const StorePaths &backup, const StorePaths &target);
     // StoreExists if any of `target`'s files exists: write and restore never overwrite, and

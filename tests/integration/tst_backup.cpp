@@ -114,11 +114,7 @@ private:
     {
         return StorePaths::forStore(m_fixture->dir() + QLatin1Char('/') + name);
     }
-    Result<qint64> backup(const StorePaths &target)
-    {
-        access::Session &s = *m_session;
-        return StoreBackup::write(s.database(), s.keyFile(), s.storeKey(), s.paths(), target);
-    }
+    Result<qint64> backup(const StorePaths &target) { return m_session->backupTo(target); }
 
     std::unique_ptr<test::StoreFixture> m_fixture;
     std::unique_ptr<access::Session> m_session;
