@@ -4,6 +4,7 @@
 #include "store/statement.h"
 
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 #include <string>
@@ -61,12 +62,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         return makeError(ErrorCode::StoreMissing, QObject::tr("No store at %1.").arg(path));
 
     int flags = SQLITE_OPEN_FULLMUTEX;
-    flags |= options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    const bool readOnly = options.readOnly || options.immutable;
+    flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (options.create)
         flags |= SQLITE_OPEN_CREATE;
 
     sqlite3 *raw = nullptr;
-    const QByteArray utf8Path = path.toUtf8();
+    QByteArray utf8Path = path.toUtf8();
+    if (options.immutable) {
+        flags |= SQLITE_OPEN_URI;
+        utf8Path = "file:" + QUrl::toPercentEncoding(path, "/") + "?immutable=1";
+    }
     const int rc = sqlite3_open_v2(utf8Path.constData(), &raw, flags, nullptr);
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK) {
@@ -123,7 +129,7 @@ Result<void> Database::applyPragmas(const OpenOptions &options)
     // it, a REPLACE would slip past the audit's append-only triggers.
     BV_TRY(exec("PRAGMA recursive_triggers = ON"));
     BV_TRY(exec("PRAGMA busy_timeout = 10000"));
-    if (!options.readOnly) {
+    if (!options.readOnly && !options.immutable) {
         BV_TRY(queryText(p.wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE"));
         BV_TRY(exec(p.synchronousNormal ? "PRAGMA synchronous = NORMAL"
                                         : "PRAGMA synchronous = FULL"));

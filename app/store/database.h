@@ -41,6 +41,9 @@ public:
     {
         bool create = false;
         bool readOnly = false;
+        // Read the main file as it is: no locks, no -wal or -shm created (SQLite's
+        // immutable URI). For probing a store that must not be touched; implies readOnly.
+        bool immutable = false;
         // The SQLCipher key in its raw form, `x'<64 hex>'` or `x'<64 hex key><32 hex salt>'`.
         // Null opens an unkeyed database (tests and benchmarks only).
         const SecretBytes *keySpec = nullptr;

@@ -136,6 +136,27 @@ Result<CreatedStore> StoreFiles::create(const StorePaths &paths, const SecretByt
     return created;
 }
 
+bool StoreFiles::storeHeaderDamaged(const StorePaths &paths, const KeyFile &keyFile, WrapKind kind,
+                                    const SecretBytes &secret)
+{
+    // A salt mismatch is a key file from another store, or this store's first 16 bytes
+    // damaged (a torn first write). When the secret opens the key file, page 1 decrypting
+    // under the key file's salt tells them apart; read-only, so nothing is written.
+    const KeyWrap *wrap = keyFile.wrap(kind);
+    if (!wrap)
+        return false;
+    auto rawKey = keyFile.open(*wrap, secret);
+    if (!rawKey.ok())
+        return false;
+    const SecretBytes spec = keySpec(rawKey.value(), &keyFile.storeSalt);
+    Database::OpenOptions options;
+    options.immutable = true;
+    options.keySpec = &spec;
+    options.pragmas.cipherPageSize = static_cast<int>(keyFile.cipherPageSize);
+    options.pragmas.cacheKiB = 1024;
+    return Database::open(paths.store, options).ok();
+}
+
 Result<OpenedStore> StoreFiles::open(const StorePaths &paths, WrapKind kind,
                                      const SecretBytes &secret, const StorePragmas &pragmas)
 {
@@ -145,11 +166,18 @@ Result<OpenedStore> StoreFiles::open(const StorePaths &paths, WrapKind kind,
     BV_TRY(keyFile);
     auto salt = readStoreSalt(paths.store);
     BV_TRY(salt);
-    if (salt.value() != keyFile->storeSalt)
+    if (salt.value() != keyFile->storeSalt) {
+        if (storeHeaderDamaged(paths, keyFile.value(), kind, secret))
+            return makeError(ErrorCode::StoreDamaged,
+                             QObject::tr("The first bytes of %1 are damaged: the store opens with "
+                                         "its key file only when told the salt those bytes "
+                                         "should hold. Restore it from a backup.")
+                                 .arg(paths.store));
         return makeError(ErrorCode::KeyFileMismatch,
                          QObject::tr("The key file %1 belongs to another store: its store salt "
                                      "does not match the first bytes of %2.")
                              .arg(paths.keyFile(), paths.store));
+    }
     const KeyWrap *wrap = keyFile->wrap(kind);
     if (!wrap)
         return makeError(ErrorCode::KeyFileDamaged,

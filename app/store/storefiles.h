@@ -55,6 +55,9 @@ public:
     openWithKey(const QString &path, const SecretBytes &rawKey, const StorePragmas &pragmas = {});
 
     [[nodiscard]] static Result<StoreSalt> readStoreSalt(const QString &storePath);
+    // After a salt mismatch: is this the key file's own store with a damaged header?
+    static bool storeHeaderDamaged(const StorePaths &paths, const KeyFile &keyFile, WrapKind kind,
+                                   const SecretBytes &secret);
     // `x'<hex key>'`, or with the salt appended when creating a file with a chosen salt.
     static SecretBytes keySpec(const SecretBytes &rawKey, const StoreSalt *salt = nullptr);
 };

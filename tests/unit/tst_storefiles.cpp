@@ -215,6 +215,10 @@ void tst_StoreFiles::openFailsInOrderAndWritesNothing_data()
     QTest::newRow("wrong passphrase") << none << wrong << ErrorCode::WrongPassphrase;
     QTest::newRow("damaged first page")
         << QByteArrayList{"damage page 1"} << right << ErrorCode::StoreDamaged;
+    QTest::newRow("store's salt bytes damaged (not another store's key file)")
+        << QByteArrayList{"damage salt"} << right << ErrorCode::StoreDamaged;
+    QTest::newRow("damaged salt and wrong passphrase: cannot tell, another store")
+        << QByteArrayList{"damage salt"} << wrong << ErrorCode::KeyFileMismatch;
     QTest::newRow("store shorter than its salt")
         << QByteArrayList{"truncate store"} << right << ErrorCode::StoreDamaged;
     // The order of the checks: each row fails two of them and must name the earlier.
@@ -258,6 +262,8 @@ void tst_StoreFiles::openFailsInOrderAndWritesNothing()
             QVERIFY(QFile::rename(parked, other.keyFile()));
         } else if (step == "damage page 1") {
             QVERIFY(overwrite(m_paths.store, 16 + 1000, 64)); // past the salt, mid-page
+        } else if (step == "damage salt") {
+            QVERIFY(overwrite(m_paths.store, 0, 16));
         } else if (step == "truncate store") {
             QVERIFY(QFile::resize(m_paths.store, 10));
         } else {
