@@ -601,7 +601,10 @@ std::vector<Variant> pragmaVariants(const bv::store::StorePragmas &store)
     larger.cipherPageSize *= 2;
     add("cache", QStringLiteral("cache_size -2000 (2000 KiB)")).cacheKiB = 2000;
     add("wal", QStringLiteral("journal_mode DELETE")).wal = false;
-    add("synchronous", QStringLiteral("synchronous FULL")).synchronousNormal = false;
+    add("synchronous", store.synchronousNormal ? QStringLiteral("synchronous FULL")
+                                               : QStringLiteral("synchronous NORMAL"))
+        .synchronousNormal
+        = !store.synchronousNormal;
     // SQLCipher's build has TEMP_STORE=2, so DEFAULT already means memory there: the store
     // says MEMORY so that no build can put plaintext in a temp file.
     add("temp_store", QStringLiteral("temp_store DEFAULT")).tempStoreMemory = false;
