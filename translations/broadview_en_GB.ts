@@ -68,20 +68,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What verification cannot detect: someone who holds the store key can rewrite the whole chain, its head and the mirror consistently, and the result verifies; the defence against that is the copy of the chain held outside this machine. Deleting the mirror file as well as the last entries and the head is reported as a missing mirror, not as truncation. Actions that were never audited (a crash before the entry committed) leave no trace to find.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The new passphrase is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verify: walk the audit chain and report any entry edited, deleted, reordered or removed from the end.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: broadview audit verify --store PATH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,6 +601,90 @@ Logging: --log-level LEVEL or BROADVIEW_LOG_LEVEL.
     </message>
     <message>
         <source>No terminal prompt in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What verification cannot detect: someone who holds the store key can rewrite the whole chain, its head and the mirror consistently, and the result verifies; the defence against that is the copy of the chain held outside this machine. Deleting the mirror file as well as the last entries and the head is reported as a missing mirror, not as truncation. Actions that were never audited (a crash before the entry committed) leave no trace to find. Putting back an older backup (its store, key file and mirror together) removes every later entry and still verifies, without any key: the copy of the chain held outside this machine is the defence against that too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: walk the audit chain and report any entry edited, deleted, reordered or removed from the end.
+reset-mirror: after verify has reported a missing, invalid or stale mirror file and it has been looked into, record what the mirror said in the chain and write it anew (until then it is kept as evidence).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: broadview audit verify|reset-mirror --store PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit mirror of %1 now names entry %2; the previous mirror is recorded in that entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery key to %1 (%2); here it is, shown once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not in a recognised %2 format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local time zone is not known (is tzdata installed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJ could not create a context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJ cannot transform British National Grid (EPSG:27700) to WGS84: %1. Is proj-data installed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJ could not put the WGS84 axes in longitude, latitude order: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid reference is outside the British National Grid (eastings 0 to %1 m, northings 0 to %2 m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJ could not transform the grid reference: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is not in the UK format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first bytes of %1 are damaged: the store opens with its key file only when told the salt those bytes should hold. Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::feeds</name>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::feeds::InstantParser</name>
+    <message>
+        <source>date and time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
