@@ -3,6 +3,7 @@
 
 #include "access/session.h"
 #include "models/storesummarymodel.h"
+#include "report/protectivemarking.h"
 #include "store/storeinspector.h"
 #include "ui/unlockdialog.h"
 
@@ -78,7 +79,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
-    m_marking = new QLabel(tr("OFFICIAL-SENSITIVE"), this);
+    m_marking = new QLabel(report::ProtectiveMarking::marking(), this);
     m_marking->setAccessibleName(tr("Protective marking"));
     statusBar()->addPermanentWidget(m_marking);
 
