@@ -7,8 +7,11 @@
 #include "cli/exitcodes.h"
 #include "cli/initcommand.h"
 #include "cli/passwdcommand.h"
+#include "cli/quarantinecommand.h"
 #include "cli/recovercommand.h"
 #include "cli/restorecommand.h"
+#include "cli/secretcommand.h"
+#include "cli/synccommand.h"
 
 #include <QCoreApplication>
 
@@ -24,6 +27,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<BackupCommand>());
     commands.push_back(std::make_unique<RestoreCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<SyncCommand>());
+    commands.push_back(std::make_unique<QuarantineCommand>());
+    commands.push_back(std::make_unique<SecretCommand>());
     commands.push_back(std::make_unique<DemoCommand>());
     return commands;
 }

@@ -30,6 +30,16 @@ int exitCodeFor(ErrorCode code)
         return ExitAuditTampered;
     case ErrorCode::WrongLibrary:
         return ExitWrongLibrary;
+    case ErrorCode::Network:
+        return ExitFeedUnreachable;
+    case ErrorCode::TlsRefused:
+        return ExitTlsRefused;
+    case ErrorCode::FeedConfig:
+        return ExitFeedConfig;
+    case ErrorCode::FeedRejected:
+        return ExitFeedRejected;
+    case ErrorCode::Cancelled:
+        return ExitCancelled;
     default:
         return ExitFailure;
     }
@@ -50,7 +60,12 @@ QString exitCodeHelp()
                        "  9  store written by a newer Broadview\n"
                        " 10  store already exists\n"
                        " 11  audit chain does not verify\n"
-                       " 12  the process did not load SQLCipher\n");
+                       " 12  the process did not load SQLCipher\n"
+                       " 13  a feed could not be reached (after retries)\n"
+                       " 14  a feed's TLS certificate was refused\n"
+                       " 15  feeds.json or a mapping file is invalid\n"
+                       " 16  a feed refused the request or sent unreadable pages\n"
+                       " 17  cancelled\n");
 }
 
 } // namespace bv::cli

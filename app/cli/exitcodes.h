@@ -22,6 +22,11 @@ enum ExitCode : int {
     ExitStoreExists = 10,
     ExitAuditTampered = 11,
     ExitWrongLibrary = 12,
+    ExitFeedUnreachable = 13,
+    ExitTlsRefused = 14,
+    ExitFeedConfig = 15,
+    ExitFeedRejected = 16,
+    ExitCancelled = 17,
 };
 
 int exitCodeFor(ErrorCode code);

@@ -24,6 +24,10 @@ enum class ErrorCode {
     AccessDenied,    // the access context may not do this
     NotFound,        // a record the caller named does not exist
     Cancelled,       // the user stopped it
+    Network,         // a feed could not be reached, or kept failing after retries
+    TlsRefused,      // a feed's certificate (or ours) was refused: never retried
+    FeedConfig,      // feeds.json or a mapping file is wrong
+    FeedRejected,    // a feed refused us (auth, 4xx) or sent pages that cannot be read
 };
 
 } // namespace bv

@@ -16,27 +16,30 @@ struct FeedAuth
 {
     enum class Kind { None, ClientCredentials };
     Kind kind = Kind::None;
-    QUrl tokenUrl;        // absolute, or relative to the feed's base URL
+    QUrl tokenUrl; // absolute, or relative to the feed's base URL
     QString clientId;
-    QString secretRef;    // name of the client secret
+    QString secretRef; // name of the client secret
     QString scope;
 };
 
 struct FeedTls
 {
-    bool verifyPeer = true;  // off only by an explicit "verify": false (tests, never the demo)
-    QString caFile;          // PEM: trust these instead of the system store
-    QString clientCertFile;  // PEM certificate presented to the server
-    QString clientKeyRef;    // name of the secret holding the PEM private key
+    bool verifyPeer = true; // off only by an explicit "verify": false (tests, never the demo)
+    QString caFile;         // PEM: trust these instead of the system store
+    QString clientCertFile; // PEM certificate presented to the server
+    QString clientKeyRef;   // name of the secret holding the PEM private key
+    // "http://" base URLs are refused unless this is set explicitly ("allow_plain_http": true):
+    // feeds carry personal data and TLS is on by default.
+    bool allowPlainHttp = false;
 };
 
 // One entry of feeds.json.
 struct FeedConfig
 {
-    QString id;      // "health"; the source code in the store
-    QString agency;  // one of the store's agency kinds
-    QString format;  // "fhir-r4", "json", "csv", "xml"
-    QUrl baseUrl;    // "https://127.0.0.1:8443/health/"
+    QString id;     // "health"; the source code in the store
+    QString agency; // one of the store's agency kinds
+    QString format; // "fhir-r4", "json", "csv", "xml"
+    QUrl baseUrl;   // "https://127.0.0.1:8443/health/"
     FeedAuth auth;
     QString mappingFile; // absolute after loading (relative ones resolve against feeds.json)
     FeedTls tls;

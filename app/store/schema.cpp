@@ -225,8 +225,76 @@ CREATE TABLE audit_head (
 );
 )sql";
 
+// Version 2, for feed sync: every feed row is addressed by (source, external id) so a page
+// can be written twice with no effect; names a source knows besides the main one; where each
+// stream of each feed has been read to; the full-text index kept by triggers; rejected input
+// identified by its content so a repeated page quarantines nothing twice.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE UNIQUE INDEX address_period_external ON address_period(source_id, external_id);
+CREATE UNIQUE INDEX flag_external ON flag(source_id, external_id);
+CREATE UNIQUE INDEX relationship_external ON relationship(source_id, external_id);
+CREATE INDEX event_source_person ON event(source_person_id);
+CREATE INDEX relationship_related ON relationship(source_id, related_external_id);
+CREATE INDEX quarantine_record ON quarantine(source_id, external_id);
+
+CREATE TABLE source_person_name (
+    id               INTEGER PRIMARY KEY,
+    source_person_id INTEGER NOT NULL REFERENCES source_person(id),
+    use              TEXT NOT NULL CHECK (use IN ('official', 'usual', 'maiden', 'old',
+                         'nickname', 'alias')),
+    given_name       TEXT,
+    middle_names     TEXT,
+    family_name      TEXT,
+    given_norm       TEXT,
+    family_norm      TEXT
+);
+CREATE INDEX source_person_name_person ON source_person_name(source_person_id);
+CREATE INDEX source_person_name_block ON source_person_name(family_norm);
+
+CREATE TABLE sync_stream (
+    source_id       INTEGER NOT NULL REFERENCES source(id),
+    stream          TEXT NOT NULL,
+    next_url        TEXT,          -- a pass is under way: the next page to read
+    cursor          TEXT,          -- cursor-paged feeds: the cursor to send next
+    since           TEXT,          -- time-paged feeds: high-water mark of completed passes
+    pass_high_water TEXT,          -- the latest update read in the pass under way
+    pages           INTEGER NOT NULL DEFAULT 0,
+    updated_at      TEXT NOT NULL,
+    PRIMARY KEY (source_id, stream)
+) WITHOUT ROWID;
+
+ALTER TABLE quarantine ADD COLUMN payload_hash BLOB;
+CREATE UNIQUE INDEX quarantine_payload ON quarantine(source_id, payload_hash);
+
+CREATE TRIGGER event_fts_before_update BEFORE UPDATE ON event
+BEGIN DELETE FROM event_fts WHERE docid = old.id; END;
+CREATE TRIGGER event_fts_before_delete BEFORE DELETE ON event
+BEGIN DELETE FROM event_fts WHERE docid = old.id; END;
+CREATE TRIGGER event_fts_after_update AFTER UPDATE ON event
+BEGIN INSERT INTO event_fts(docid, title, summary, outcome)
+      VALUES (new.id, new.title, new.summary, new.outcome); END;
+CREATE TRIGGER event_fts_after_insert AFTER INSERT ON event
+BEGIN INSERT INTO event_fts(docid, title, summary, outcome)
+      VALUES (new.id, new.title, new.summary, new.outcome); END;
+
+-- A located row takes its map entry with it.
+CREATE TRIGGER event_place_delete AFTER DELETE ON event
+BEGIN
+    DELETE FROM place_rtree WHERE id IN
+        (SELECT id FROM place WHERE owner_kind = 'event' AND owner_id = old.id);
+    DELETE FROM place WHERE owner_kind = 'event' AND owner_id = old.id;
+END;
+CREATE TRIGGER address_place_delete AFTER DELETE ON address_period
+BEGIN
+    DELETE FROM place_rtree WHERE id IN
+        (SELECT id FROM place WHERE owner_kind = 'address' AND owner_id = old.id);
+    DELETE FROM place WHERE owner_kind = 'address' AND owner_id = old.id;
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
+    Migration{2, kSchemaV2},
 };
 
 } // namespace

@@ -107,6 +107,9 @@ Statement &Statement::bind(int index, const std::optional<double> &value)
 
 Result<bool> Statement::step()
 {
+    if (!m_stmt)
+        return makeError(ErrorCode::Sql,
+                         QObject::tr("A statement was used before it was prepared."));
     if (m_bindError) {
         Error error = *m_bindError;
         m_bindError.reset();
@@ -140,6 +143,8 @@ Result<void> Statement::run()
 
 void Statement::reset()
 {
+    if (!m_stmt)
+        return;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }

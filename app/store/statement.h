@@ -20,6 +20,8 @@ class Statement
 {
 public:
     Statement(sqlite3 *db, sqlite3_stmt *stmt, std::string_view sql);
+    // Not prepared: only to be move-assigned a prepared one (members of a statement cache).
+    Statement() = default;
     ~Statement();
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;

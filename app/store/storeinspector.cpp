@@ -29,7 +29,7 @@ constexpr std::array kCountedTables = {
 
 // Each feed-derived table as canonical rows: joins replace row ids by source codes and
 // external ids; columns that depend on when or how a sync ran are left out.
-constexpr std::array<std::string_view, 5> kContentQueries = {
+constexpr std::array<std::string_view, 7> kContentQueries = {
     "SELECT 'source_person', s.code, sp.external_id, sp.given_name, sp.middle_names, "
     "sp.family_name, sp.birth_date, sp.sex, sp.nhs_number, sp.postcode, sp.uprn, sp.address, "
     "sp.phone, sp.sensitivity, sp.withdrawn, sp.updated_at FROM source_person sp "
@@ -49,6 +49,12 @@ constexpr std::array<std::string_view, 5> kContentQueries = {
     "SELECT 'relationship', s.code, sp.external_id, r.related_external_id, r.kind, "
     "r.from_date, r.to_date, r.updated_at FROM relationship r "
     "JOIN source s ON s.id = r.source_id JOIN source_person sp ON sp.id = r.source_person_id",
+    "SELECT 'source_person_name', s.code, sp.external_id, n.use, n.given_name, n.middle_names, "
+    "n.family_name FROM source_person_name n JOIN source_person sp ON sp.id = n.source_person_id "
+    "JOIN source s ON s.id = sp.source_id",
+    // Where in a page a record was is left out: page boundaries may move between two syncs.
+    "SELECT 'quarantine', s.code, q.external_id, q.reason, hex(q.payload_hash) "
+    "FROM quarantine q LEFT JOIN source s ON s.id = q.source_id",
 };
 
 using Digest = std::array<std::uint8_t, 32>;

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feeds/feedclient.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <spdlog/spdlog.h>
+
+namespace bv::feeds {
+
+namespace {
+
+constexpr qint64 kMaxBodyBytes = qint64(256) << 20;
+constexpr auto kCancelPoll = std::chrono::milliseconds(50);
+
+bool isRetryableStatus(int status)
+{
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+           || status == 504;
+}
+
+bool isTlsError(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::SslHandshakeFailedError;
+}
+
+// Connection-level failures that another attempt may not meet.
+bool isRetryableNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // the transfer timeout aborts this way
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::InternalServerError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::UnknownServerError:
+    case QNetworkReply::ProtocolFailure: // a body shorter than its Content-Length
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::optional<std::chrono::milliseconds> retryAfter(QNetworkReply &reply)
+{
+    const QByteArray value = reply.rawHeader("Retry-After").trimmed();
+    bool ok = false;
+    const int seconds = value.toInt(&ok);
+    if (!ok || seconds < 0)
+        return std::nullopt;
+    return std::chrono::milliseconds(qint64(seconds) * 1000);
+}
+
+Result<QSslConfiguration> tlsConfiguration(const FeedConfig &feed, const SecretLookup &secrets)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!feed.tls.verifyPeer)
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!feed.tls.caFile.isEmpty()) {
+        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(feed.tls.caFile);
+        if (authorities.isEmpty())
+            return makeError(ErrorCode::FeedConfig,
+                             QObject::tr("Feed %1: no PEM certificate could be read from the CA "
+                                         "file %2.")
+                                 .arg(feed.id, feed.tls.caFile));
+        tls.setCaCertificates(authorities);
+    }
+    if (!feed.tls.clientCertFile.isEmpty()) {
+        const QList<QSslCertificate> own = QSslCertificate::fromPath(feed.tls.clientCertFile);
+        if (own.isEmpty())
+            return makeError(ErrorCode::FeedConfig,
+                             QObject::tr("Feed %1: no PEM certificate could be read from the "
+                                         "client certificate file %2.")
+                                 .arg(feed.id, feed.tls.clientCertFile));
+        if (feed.tls.clientKeyRef.isEmpty())
+            return makeError(ErrorCode::FeedConfig,
+                             QObject::tr("Feed %1: a client certificate needs the name of the "
+                                         "secret that holds its private key (client_key_ref).")
+                                 .arg(feed.id));
+        auto pem = secrets(feed.tls.clientKeyRef);
+        BV_TRY(pem);
+        QSslKey key(pem.value(), QSsl::Ec);
+        if (key.isNull())
+            key = QSslKey(pem.value(), QSsl::Rsa);
+        if (key.isNull())
+            return makeError(ErrorCode::FeedConfig,
+                             QObject::tr("Feed %1: the secret %2 is not a PEM private key (EC "
+                                         "or RSA).")
+                                 .arg(feed.id, feed.tls.clientKeyRef));
+        tls.setLocalCertificate(own.first());
+        tls.setPrivateKey(key);
+    }
+    return tls;
+}
+
+QString describe(const QUrl &url)
+{
+    // Paths and query parameters of feeds hold ids and times, never personal data.
+    return url.toString(QUrl::RemoveUserInfo);
+}
+
+} // namespace
+
+Result<std::unique_ptr<FeedClient>> FeedClient::create(const FeedConfig &feed, SecretLookup secrets,
+                                                       RetryPolicy policy,
+                                                       const std::atomic<bool> &cancelled)
+{
+    const QString scheme = feed.baseUrl.scheme();
+    if (scheme == QLatin1String("http") && !feed.tls.allowPlainHttp)
+        return makeError(ErrorCode::FeedConfig,
+                         QObject::tr("Feed %1: the base URL %2 is plain http. Feeds carry "
+                                     "personal data, so TLS (https) is required; "
+                                     "\"allow_plain_http\" exists for loopback tests only.")
+                             .arg(feed.id, describe(feed.baseUrl)));
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return makeError(ErrorCode::FeedConfig,
+                         QObject::tr("Feed %1: the base URL %2 is not an http(s) URL.")
+                             .arg(feed.id, describe(feed.baseUrl)));
+    auto tls = tlsConfiguration(feed, secrets);
+    BV_TRY(tls);
+    return std::unique_ptr<FeedClient>(
+        new FeedClient(feed, std::move(secrets), policy, tls.value(), cancelled));
+}
+
+FeedClient::FeedClient(const FeedConfig &feed, SecretLookup secrets, RetryPolicy policy,
+                       QSslConfiguration tls, const std::atomic<bool> &cancelled)
+    : m_feed(feed)
+    , m_secrets(std::move(secrets))
+    , m_policy(policy)
+    , m_tls(std::move(tls))
+    , m_cancelled(cancelled)
+    , m_jitter(policy.jitterSeed != 0 ? QRandomGenerator(quint32(policy.jitterSeed))
+                                      : QRandomGenerator(QRandomGenerator::system()->generate()))
+{
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_network.setTransferTimeout(int(m_policy.transferTimeout.count()));
+}
+
+FeedClient::~FeedClient() = default;
+
+QNetworkReply *FeedClient::send(const QUrl &url)
+{
+    QNetworkRequest request(url);
+    if (url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_tls);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return m_network.get(request);
+}
+
+std::unique_ptr<FeedClient::Pending> FeedClient::start(const QUrl &url)
+{
+    auto pending = std::make_unique<Pending>();
+    pending->url = url;
+    // Without a token yet, finish() fetches one first and then sends.
+    if (m_feed.auth.kind == FeedAuth::Kind::None || !m_token.isEmpty())
+        pending->reply = send(url);
+    return pending;
+}
+
+Result<void> FeedClient::waitFor(QNetworkReply *reply, std::chrono::milliseconds limit)
+{
+    if (reply->isFinished())
+        return {};
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (m_cancelled.load())
+            loop.quit();
+    });
+    poll.start(kCancelPoll);
+    QTimer::singleShot(limit, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (m_cancelled.load()) {
+        reply->abort();
+        return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+    }
+    return {};
+}
+
+Result<void> FeedClient::sleepFor(std::chrono::milliseconds delay)
+{
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (m_cancelled.load())
+            loop.quit();
+    });
+    poll.start(kCancelPoll);
+    QTimer::singleShot(delay, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (m_cancelled.load())
+        return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+    return {};
+}
+
+std::chrono::milliseconds FeedClient::backoff(int attempt)
+{
+    // Full jitter (a random wait up to the exponential bound) spreads clients that failed
+    // together, so they do not return together.
+    const qint64 bound
+        = std::min<qint64>(m_policy.cap.count(), m_policy.base.count() << std::min(attempt, 20));
+    return std::chrono::milliseconds(qint64(m_jitter.bounded(double(bound) + 1.0)));
+}
+
+Result<void> FeedClient::ensureToken()
+{
+    if (m_feed.auth.kind == FeedAuth::Kind::None)
+        return {};
+    if (!m_token.isEmpty() && std::chrono::steady_clock::now() < m_tokenExpires)
+        return {};
+    m_token.clear();
+    auto secret = m_secrets(m_feed.auth.secretRef);
+    BV_TRY(secret);
+    const QUrl tokenUrl = m_feed.baseUrl.resolved(m_feed.auth.tokenUrl);
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    if (!m_feed.auth.scope.isEmpty())
+        form.addQueryItem(QStringLiteral("scope"), m_feed.auth.scope);
+    const QByteArray body = form.toString(QUrl::FullyEncoded).toUtf8();
+    // RFC 6749 2.3.1: both parts form-encoded before the Basic encoding.
+    const QByteArray credentials = QUrl::toPercentEncoding(m_feed.auth.clientId) + ':'
+                                   + QUrl::toPercentEncoding(QString::fromUtf8(secret.value()));
+
+    for (int attempt = 0;; ++attempt) {
+        QNetworkRequest request(tokenUrl);
+        if (tokenUrl.scheme() == QLatin1String("https"))
+            request.setSslConfiguration(m_tls);
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+        std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> reply(
+            m_network.post(request, body), [](QNetworkReply *r) { r->deleteLater(); });
+        QStringList tlsErrors;
+        QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
+                         [&tlsErrors](const QList<QSslError> &errors) {
+                             for (const QSslError &error : errors)
+                                 tlsErrors << error.errorString();
+                         });
+        BV_TRY(waitFor(reply.get()));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const auto error = reply->error();
+        if (!tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
+            return makeError(ErrorCode::TlsRefused,
+                             QObject::tr("Feed %1: the certificate of %2 was refused: %3")
+                                 .arg(m_feed.id, describe(tokenUrl),
+                                      tlsErrors.isEmpty() ? reply->errorString()
+                                                          : tlsErrors.join(QStringLiteral("; "))));
+        const bool retryable
+            = (status == 0 && isRetryableNetworkError(error)) || isRetryableStatus(status);
+        if (retryable && attempt + 1 < m_policy.maxAttempts) {
+            ++m_retries;
+            BV_TRY(sleepFor(std::max(backoff(attempt),
+                                     retryAfter(*reply).value_or(std::chrono::milliseconds(0)))));
+            continue;
+        }
+        if (status == 0 || retryable)
+            return makeError(ErrorCode::Network,
+                             QObject::tr("Feed %1: the token endpoint %2 could not be reached: %3")
+                                 .arg(m_feed.id, describe(tokenUrl), reply->errorString()));
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        if (status != 200)
+            return makeError(ErrorCode::FeedRejected,
+                             QObject::tr("Feed %1: the token endpoint refused client %2 (HTTP %3, "
+                                         "%4).")
+                                 .arg(m_feed.id, m_feed.auth.clientId)
+                                 .arg(status)
+                                 .arg(answer.value(QLatin1String("error"))
+                                          .toString(QStringLiteral("no reason given"))));
+        const QString token = answer.value(QLatin1String("access_token")).toString();
+        if (token.isEmpty())
+            return makeError(ErrorCode::FeedRejected,
+                             QObject::tr("Feed %1: the token endpoint answered without an "
+                                         "access_token.")
+                                 .arg(m_feed.id));
+        m_token = token.toUtf8();
+        const int lifetime = answer.value(QLatin1String("expires_in")).toInt(3600);
+        // Renew a little early, so a token does not expire between sending and arriving.
+        m_tokenExpires
+            = std::chrono::steady_clock::now() + std::chrono::seconds(std::max(lifetime - 30, 1));
+        return {};
+    }
+}
+
+Result<FeedResponse> FeedClient::finish(Pending &pending)
+{
+    for (;;) {
+        if (!pending.reply) {
+            BV_TRY(ensureToken());
+            pending.tlsErrors.clear();
+            pending.reply = send(pending.url);
+        }
+        QNetworkReply *raw = pending.reply.data();
+        QObject::connect(
+            raw, &QNetworkReply::sslErrors, raw,
+            [&pending](const QList<QSslError> &errors) {
+                for (const QSslError &error : errors)
+                    pending.tlsErrors << error.errorString();
+            },
+            Qt::UniqueConnection);
+        std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> reply(
+            raw, [](QNetworkReply *r) { r->deleteLater(); });
+        pending.reply = nullptr;
+        BV_TRY(waitFor(reply.get()));
+
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const auto error = reply->error();
+        if (!pending.tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
+            return makeError(ErrorCode::TlsRefused,
+                             QObject::tr("Feed %1: the certificate of %2 was refused: %3")
+                                 .arg(m_feed.id, describe(pending.url),
+                                      pending.tlsErrors.isEmpty()
+                                          ? reply->errorString()
+                                          : pending.tlsErrors.join(QStringLiteral("; "))));
+        if (status == 401 && !pending.renewedToken && m_feed.auth.kind != FeedAuth::Kind::None) {
+            // A token may be revoked or the server restarted: renew once, then believe it.
+            pending.renewedToken = true;
+            m_token.clear();
+            continue;
+        }
+        const QByteArray body
+            = reply->bytesAvailable() > kMaxBodyBytes ? QByteArray() : reply->readAll();
+        const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+        const bool truncated = error == QNetworkReply::NoError && declared.isValid()
+                               && declared.toLongLong() != body.size();
+        const bool ok
+            = error == QNetworkReply::NoError && status >= 200 && status < 300 && !truncated;
+        if (ok) {
+            FeedResponse response;
+            response.url = reply->url();
+            response.status = status;
+            for (const auto &pair : reply->rawHeaderPairs())
+                response.headers.emplace_back(pair.first, pair.second);
+            response.body = body;
+            return response;
+        }
+        const bool retryable = truncated || isRetryableStatus(status)
+                               || (status == 0 && isRetryableNetworkError(error));
+        const QString reason = truncated     ? QObject::tr("the body was cut short")
+                               : status != 0 ? QObject::tr("HTTP %1").arg(status)
+                                             : reply->errorString();
+        if (retryable && pending.attempt + 1 < m_policy.maxAttempts) {
+            const auto delay
+                = std::max(backoff(pending.attempt),
+                           std::min(m_policy.retryAfterCap,
+                                    retryAfter(*reply).value_or(std::chrono::milliseconds(0))));
+            spdlog::info("feed {}: attempt {} failed ({}), retrying in {} ms",
+                         m_feed.id.toStdString(), pending.attempt + 1, reason.toStdString(),
+                         delay.count());
+            ++pending.attempt;
+            ++m_retries;
+            BV_TRY(sleepFor(delay));
+            continue;
+        }
+        if (retryable)
+            return makeError(ErrorCode::Network,
+                             QObject::tr("Feed %1: %2 failed after %3 attempts (last: %4).")
+                                 .arg(m_feed.id, describe(pending.url))
+                                 .arg(pending.attempt + 1)
+                                 .arg(reason));
+        return makeError(ErrorCode::FeedRejected,
+                         QObject::tr("Feed %1: %2 was refused (%3).")
+                             .arg(m_feed.id, describe(pending.url), reason));
+    }
+}
+
+} // namespace bv::feeds

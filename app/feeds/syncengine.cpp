@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feeds/syncengine.h"
+
+#include "feeds/feedadapter.h"
+#include "feeds/pagewriter.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <spdlog/spdlog.h>
+
+namespace bv::feeds {
+
+namespace {
+
+// A page that arrives whole but cannot be read is fetched again this many times before the
+// feed is given up: a proxy or a restarting server can send one bad body.
+constexpr int kUnreadablePageAttempts = 3;
+
+} // namespace
+
+StreamState advanceStreamState(const StreamState &state, const FeedPage &page)
+{
+    StreamState next = state;
+    if (page.maxUpdatedAt.isValid()
+        && (!next.passHighWater.isValid() || page.maxUpdatedAt > next.passHighWater))
+        next.passHighWater = page.maxUpdatedAt;
+    if (!page.cursor.isEmpty())
+        next.cursor = page.cursor;
+    if (page.next.isValid() && !page.next.isEmpty()) {
+        next.next = page.next;
+        return next;
+    }
+    next.next = QUrl();
+    if (next.passHighWater.isValid() && (!next.since.isValid() || next.passHighWater > next.since))
+        next.since = next.passHighWater;
+    next.passHighWater = QDateTime();
+    return next;
+}
+
+SecretLookup storeSecretLookup(store::Database &db)
+{
+    return [&db](const QString &name) -> Result<QByteArray> {
+        auto select = db.prepare("SELECT value FROM secret WHERE name = ?1");
+        BV_TRY(select);
+        select->bind(1, name);
+        auto row = select->step();
+        BV_TRY(row);
+        if (!row.value())
+            return makeError(ErrorCode::FeedConfig,
+                             QObject::tr("The secret named %1 is not in the store. Add it with "
+                                         "`broadview secret set --name %1`.")
+                                 .arg(name));
+        return select->blob(0);
+    };
+}
+
+SyncEngine::SyncEngine(store::Database &db, SecretLookup secrets, const Clock &clock,
+                       RetryPolicy policy)
+    : m_db(db)
+    , m_secrets(std::move(secrets))
+    , m_clock(clock)
+    , m_policy(policy)
+{}
+
+void SyncEngine::setProgressHandler(std::function<void(const SyncProgress &)> handler)
+{
+    m_progress = std::move(handler);
+}
+
+std::vector<FeedSyncSummary> SyncEngine::syncAll(const std::vector<FeedConfig> &feeds)
+{
+    std::vector<FeedSyncSummary> summaries;
+    for (const FeedConfig &feed : feeds) {
+        if (!feed.enabled)
+            continue;
+        summaries.push_back(syncFeed(feed));
+        if (isCancelled())
+            break;
+    }
+    return summaries;
+}
+
+FeedSyncSummary SyncEngine::syncFeed(const FeedConfig &feed)
+{
+    FeedSyncSummary summary;
+    summary.feedId = feed.id;
+    QElapsedTimer timer;
+    timer.start();
+    auto done = syncFeedInto(feed, summary);
+    summary.elapsedMs = timer.elapsed();
+    if (!done.ok()) {
+        summary.error = done.error();
+        spdlog::warn("feed {}: sync stopped after {} pages: {}", feed.id.toStdString(),
+                     summary.pages, done.error().message.toStdString());
+        if (done.error().code != ErrorCode::Cancelled) {
+            auto writer = PageWriter::create(m_db, feed, m_clock);
+            if (writer.ok()) {
+                if (auto recorded = writer.value()->recordError(done.error().message);
+                    !recorded.ok())
+                    spdlog::warn("feed {}: the error could not be recorded: {}",
+                                 feed.id.toStdString(), recorded.error().message.toStdString());
+            }
+        }
+    } else {
+        spdlog::info("feed {}: {} pages, {} records, {} written, {} removed, {} rejected, {} ms",
+                     feed.id.toStdString(), summary.pages, summary.records, summary.written,
+                     summary.removed, summary.rejected, summary.elapsedMs);
+    }
+    return summary;
+}
+
+Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &summary)
+{
+    auto adapter = createFeedAdapter(feed);
+    BV_TRY(adapter);
+    auto client = FeedClient::create(feed, m_secrets, m_policy, m_cancelled);
+    BV_TRY(client);
+    auto writer = PageWriter::create(m_db, feed, m_clock);
+    BV_TRY(writer);
+
+    struct RetriesIntoSummary
+    {
+        FeedSyncSummary &summary;
+        FeedClient &client;
+        ~RetriesIntoSummary() { summary.retries = client.retries(); }
+    } retriesIntoSummary{summary, *client.value()};
+
+    for (const QString &stream : adapter.value()->streams()) {
+        auto state = writer.value()->loadState(stream);
+        BV_TRY(state);
+        StreamState current = state.value();
+        QUrl url = adapter.value()->requestFor(stream, current);
+        auto pending = client.value()->start(url);
+        int unreadable = 0;
+        for (;;) {
+            if (isCancelled())
+                return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+            auto response = client.value()->finish(*pending);
+            BV_TRY(response);
+            auto page = adapter.value()->parsePage(stream, response.value());
+            if (!page.ok()) {
+                if (++unreadable >= kUnreadablePageAttempts)
+                    return Error{ErrorCode::FeedRejected, page.error().message};
+                pending = client.value()->start(url);
+                continue;
+            }
+            unreadable = 0;
+            const bool passComplete = page->next.isEmpty();
+            if (!passComplete && page->next == url)
+                return makeError(ErrorCode::FeedRejected,
+                                 QObject::tr("Feed %1: the page %2 names itself as the next "
+                                             "page; stopped to avoid a loop.")
+                                     .arg(feed.id, url.toString()));
+            const StreamState next = advanceStreamState(current, page.value());
+            // Ask for the next page before writing this one, so the two overlap.
+            std::unique_ptr<FeedClient::Pending> following;
+            if (!passComplete)
+                following = client.value()->start(page->next);
+            auto outcome = writer.value()->write(stream, page.value(), next, passComplete);
+            BV_TRY(outcome);
+            ++summary.pages;
+            summary.records += page->inputRecords;
+            summary.written += outcome->written;
+            summary.unchanged += outcome->unchanged;
+            summary.removed += outcome->removed;
+            summary.rejected += outcome->rejected;
+            if (m_progress)
+                m_progress(SyncProgress{feed.id, stream, summary.pages, summary.records,
+                                        summary.rejected});
+            if (passComplete)
+                break;
+            current = next;
+            url = page->next;
+            pending = std::move(following);
+        }
+    }
+    return {};
+}
+
+} // namespace bv::feeds
