@@ -12,6 +12,8 @@
 #include <QIcon>
 #include <QStyleFactory>
 
+#include <optional>
+
 namespace bv::ui {
 
 namespace {
@@ -45,6 +47,7 @@ int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)
 {
     SystemClock clock;
     std::unique_ptr<access::Session> session;
+    std::optional<cli::DemoCommand::Prepared> demoRun; // keeps the simulator while the app runs
     if (demo) {
         cli::DemoCommand command;
         QCommandLineParser parser;
@@ -62,7 +65,8 @@ int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)
             err << QObject::tr("broadview: %1").arg(prepared.error().message) << Qt::endl;
             return cli::exitCodeFor(prepared.error().code);
         }
-        session = std::move(prepared.value());
+        session = std::move(prepared->session);
+        demoRun.emplace(std::move(prepared.value()));
     }
 
     MainWindow window(clock);

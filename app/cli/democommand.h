@@ -5,9 +5,11 @@
 
 namespace bv::cli {
 
-// `broadview demo`: the main job. Today it creates (or reopens) a demo store and opens the
-// app on it; later issues add the feed simulator, sync and linkage before the app opens.
-// With --headless it stops before the app and prints the store's summary.
+class DemoFeeds;
+
+// `broadview demo`: the main job. Starts the feed simulator in-process on loopback (TLS),
+// creates or reopens the demo store, syncs every feed (incrementally when run again), then
+// opens the app on it; with --headless it stops before the app and prints the summary.
 class DemoCommand final : public Command
 {
 public:
@@ -19,9 +21,18 @@ public:
     static QString defaultStorePath();
     // The passphrase of the demo store: synthetic data only, so it may be printed.
     static QByteArray demoPassphrase();
-    // Creates the demo store if missing and unlocks it; shared by run() and the GUI path.
-    [[nodiscard]] static Result<std::unique_ptr<access::Session>>
-    prepare(const QCommandLineParser &parser, CommandIo &io);
+    struct Prepared
+    {
+        std::unique_ptr<access::Session> session;
+        std::unique_ptr<DemoFeeds> feeds; // the simulator: keep it while the app runs
+        int syncExitCode = 0;             // a feed that failed does not stop the demo
+        Prepared();
+        Prepared(Prepared &&) noexcept;
+        ~Prepared();
+    };
+    // Creates the demo store if missing, unlocks it, starts the simulator and syncs; shared
+    // by run() and the GUI path.
+    [[nodiscard]] static Result<Prepared> prepare(const QCommandLineParser &parser, CommandIo &io);
 };
 
 } // namespace bv::cli

@@ -55,13 +55,13 @@ QString summaryLine(const feeds::FeedSyncSummary &summary)
 {
     const QLocale locale;
     if (!summary.ok())
-        return QObject::tr("%1: stopped after %2 pages (%3 records kept): %4")
+        return QObject::tr("%1: stopped after pages: %2 (rows written: %3): %4")
             .arg(summary.feedId)
             .arg(summary.pages)
             .arg(locale.toString(qint64(summary.written)))
             .arg(summary.error->message);
-    return QObject::tr("%1: %2 pages, %3 records: %4 written, %5 unchanged, %6 removed, "
-                       "%7 quarantined; %8 retries; %9 s")
+    return QObject::tr("%1: pages %2, source records %3; rows written %4, unchanged %5, "
+                       "removed %6; quarantined %7; retries %8; %9 s")
         .arg(summary.feedId)
         .arg(summary.pages)
         .arg(locale.toString(qint64(summary.records)))
@@ -85,7 +85,7 @@ int SyncCommand::syncAndReport(access::Session &session,
     if (terminal) {
         engine.setProgressHandler([&io](const feeds::SyncProgress &progress) {
             io.err << '\r'
-                   << QObject::tr("%1 %2: %3 pages, %4 records")
+                   << QObject::tr("%1 %2: pages %3, source records %4")
                           .arg(progress.feedId, progress.stream)
                           .arg(progress.pages)
                           .arg(progress.records)

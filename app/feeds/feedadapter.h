@@ -26,8 +26,10 @@ struct FeedResponse
     QByteArray header(QByteArrayView name) const; // case-insensitive; empty if absent
 };
 
-// Turns one format's pages into records, as the feed's mapping file says. Stateless and
-// const: one adapter may parse pages of several streams at once.
+// Turns one format's pages into records, as the feed's mapping file says. Const and without
+// page-to-page state: pages of several streams may be parsed in turn. Not thread-safe: an
+// adapter makes a PROJ context on first use (GridConverter), so use it from one thread at a
+// time. Memory is bounded by one page: nothing is cached between pages.
 class FeedAdapter
 {
 public:

@@ -3,6 +3,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -21,6 +22,7 @@ namespace {
 
 constexpr qint64 kMaxBodyBytes = qint64(256) << 20;
 constexpr auto kCancelPoll = std::chrono::milliseconds(50);
+constexpr const char *kTlsErrorsProperty = "broadviewTlsErrors";
 
 bool isRetryableStatus(int status)
 {
@@ -121,11 +123,16 @@ Result<std::unique_ptr<FeedClient>> FeedClient::create(const FeedConfig &feed, S
                                                        const std::atomic<bool> &cancelled)
 {
     const QString scheme = feed.baseUrl.scheme();
-    if (scheme == QLatin1String("http") && !feed.tls.allowPlainHttp)
+    // Feeds carry personal data: plain http only where nothing leaves the machine.
+    const QHostAddress host(feed.baseUrl.host());
+    const bool loopback = feed.baseUrl.host() == QLatin1String("localhost")
+                          || (!host.isNull() && host.isLoopback());
+    if (scheme == QLatin1String("http") && !(loopback && feed.tls.allowPlainHttp))
         return makeError(ErrorCode::FeedConfig,
                          QObject::tr("Feed %1: the base URL %2 is plain http. Feeds carry "
-                                     "personal data, so TLS (https) is required; "
-                                     "\"allow_plain_http\" exists for loopback tests only.")
+                                     "personal data, so TLS (https) is required; plain http is "
+                                     "accepted only on this machine's loopback address and "
+                                     "with \"allowPlainHttp\": true.")
                              .arg(feed.id, describe(feed.baseUrl)));
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         return makeError(ErrorCode::FeedConfig,
@@ -161,7 +168,16 @@ QNetworkReply *FeedClient::send(const QUrl &url)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token);
-    return m_network.get(request);
+    QNetworkReply *reply = m_network.get(request);
+    // Kept on the reply itself: a prefetched reply may meet its errors before anyone waits.
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [reply](const QList<QSslError> &errors) {
+                         QStringList texts = reply->property(kTlsErrorsProperty).toStringList();
+                         for (const QSslError &error : errors)
+                             texts << error.errorString();
+                         reply->setProperty(kTlsErrorsProperty, texts);
+                     });
+    return reply;
 }
 
 std::unique_ptr<FeedClient::Pending> FeedClient::start(const QUrl &url)
@@ -305,17 +321,9 @@ Result<FeedResponse> FeedClient::finish(Pending &pending)
     for (;;) {
         if (!pending.reply) {
             BV_TRY(ensureToken());
-            pending.tlsErrors.clear();
             pending.reply = send(pending.url);
         }
         QNetworkReply *raw = pending.reply.data();
-        QObject::connect(
-            raw, &QNetworkReply::sslErrors, raw,
-            [&pending](const QList<QSslError> &errors) {
-                for (const QSslError &error : errors)
-                    pending.tlsErrors << error.errorString();
-            },
-            Qt::UniqueConnection);
         std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> reply(
             raw, [](QNetworkReply *r) { r->deleteLater(); });
         pending.reply = nullptr;
@@ -323,13 +331,13 @@ Result<FeedResponse> FeedClient::finish(Pending &pending)
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const auto error = reply->error();
-        if (!pending.tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
+        const QStringList tlsErrors = reply->property(kTlsErrorsProperty).toStringList();
+        if (!tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
             return makeError(ErrorCode::TlsRefused,
                              QObject::tr("Feed %1: the certificate of %2 was refused: %3")
                                  .arg(m_feed.id, describe(pending.url),
-                                      pending.tlsErrors.isEmpty()
-                                          ? reply->errorString()
-                                          : pending.tlsErrors.join(QStringLiteral("; "))));
+                                      tlsErrors.isEmpty() ? reply->errorString()
+                                                          : tlsErrors.join(QStringLiteral("; "))));
         if (status == 401 && !pending.renewedToken && m_feed.auth.kind != FeedAuth::Kind::None) {
             // A token may be revoked or the server restarted: renew once, then believe it.
             pending.renewedToken = true;

@@ -53,7 +53,6 @@ public:
     {
         QUrl url;
         QPointer<QNetworkReply> reply;
-        QStringList tlsErrors;
         int attempt = 0;
         bool renewedToken = false;
     };

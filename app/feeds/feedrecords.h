@@ -21,8 +21,8 @@ enum class RecordSex { Unknown, Female, Male, Other };
 // Where a record came from and what state the source says it is in.
 struct Provenance
 {
-    QString externalId;   // unique within the feed for records of one kind
-    QDateTime updatedAt;  // UTC; invalid when the source gives none
+    QString externalId;     // unique within the feed for records of one kind
+    QDateTime updatedAt;    // UTC; invalid when the source gives none
     bool withdrawn = false; // the source has withdrawn the record: remove it
     QString sensitivity = QStringLiteral("official");
 };
@@ -56,12 +56,12 @@ struct PersonRecord
     QString middleNames;
     QString familyName;
     std::vector<NameRecord> otherNames; // maiden, old, nickname, alias
-    QDate birthDate;                   // invalid when the source has none
+    QDate birthDate;                    // invalid when the source has none
     RecordSex sex = RecordSex::Unknown;
-    QString nhsNumberAsGiven;          // empty when absent
+    QString nhsNumberAsGiven; // empty when absent
     NhsNumber::Status nhsStatus = NhsNumber::Status::Empty;
-    QString nhsDigits;                 // ten digits when the status is not Empty/Malformed
-    Location address;                  // the current address, if the source gives one
+    QString nhsDigits; // ten digits when the status is not Empty/Malformed
+    Location address;  // the current address, if the source gives one
     QString phone;
 };
 
@@ -148,24 +148,24 @@ struct FeedPage
     std::vector<RejectedInput> rejected;
 
     // Paging: where to read next, and how far this page has read the stream.
-    QUrl next;               // empty on the last page of this pass
-    QString cursor;          // an opaque cursor to keep (cursor-paged feeds), else empty
-    QDateTime maxUpdatedAt;  // the latest provenance.updatedAt on the page (UTC)
+    QUrl next;                  // empty on the last page of this pass
+    QString cursor;             // an opaque cursor to keep (cursor-paged feeds), else empty
+    QDateTime maxUpdatedAt;     // the latest provenance.updatedAt on the page (UTC)
     qsizetype inputRecords = 0; // records read from the page, rejected ones included
 
     qsizetype recordCount() const
     {
-        return qsizetype(persons.size() + flags.size() + addresses.size()
-                         + relationships.size() + events.size());
+        return qsizetype(persons.size() + flags.size() + addresses.size() + relationships.size()
+                         + events.size());
     }
 };
 
 // How far one stream of a feed has been read; kept in the store with each page's records.
 struct StreamState
 {
-    QUrl next;         // a pass is under way: the next page to read
-    QString cursor;    // cursor-paged feeds: the cursor to send
-    QDateTime since;   // time-paged feeds: the high-water mark of completed passes (UTC)
+    QUrl next;               // a pass is under way: the next page to read
+    QString cursor;          // cursor-paged feeds: the cursor to send
+    QDateTime since;         // time-paged feeds: the high-water mark of completed passes (UTC)
     QDateTime passHighWater; // the latest update read in the pass under way (UTC)
 };
 

@@ -7,6 +7,7 @@
 #include "store/transaction.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <sodium.h>
 
@@ -421,17 +422,33 @@ Result<void> PageWriter::recordError(const QString &message)
 
 Result<void> PageWriter::writeRecords(const FeedPage &page, PageOutcome &outcome)
 {
-    // People first: the other records refer to them.
-    for (const PersonRecord &person : page.persons)
+    // People first: the other records refer to them. Records about a person the same page
+    // withdraws are not written: they would only bring the person back as a stub.
+    QSet<QString> withdrawn;
+    for (const PersonRecord &person : page.persons) {
         BV_TRY(writePerson(person, outcome));
-    for (const FlagRecord &flag : page.flags)
-        BV_TRY(writeFlag(flag, outcome));
-    for (const AddressRecord &address : page.addresses)
-        BV_TRY(writeAddress(address, outcome));
-    for (const RelationshipRecord &relationship : page.relationships)
-        BV_TRY(writeRelationship(relationship, outcome));
-    for (const EventRecord &event : page.events)
-        BV_TRY(writeEvent(event, outcome));
+        if (person.provenance.withdrawn)
+            withdrawn.insert(person.provenance.externalId);
+    }
+    const auto about = [&withdrawn](const QString &personId) {
+        return !personId.isEmpty() && withdrawn.contains(personId);
+    };
+    for (const FlagRecord &flag : page.flags) {
+        if (!about(flag.personExternalId))
+            BV_TRY(writeFlag(flag, outcome));
+    }
+    for (const AddressRecord &address : page.addresses) {
+        if (!about(address.personExternalId))
+            BV_TRY(writeAddress(address, outcome));
+    }
+    for (const RelationshipRecord &relationship : page.relationships) {
+        if (!about(relationship.personExternalId))
+            BV_TRY(writeRelationship(relationship, outcome));
+    }
+    for (const EventRecord &event : page.events) {
+        if (!about(event.personExternalId))
+            BV_TRY(writeEvent(event, outcome));
+    }
     return {};
 }
 

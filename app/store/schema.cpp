@@ -230,6 +230,7 @@ CREATE TABLE audit_head (
 // stream of each feed has been read to; the full-text index kept by triggers; rejected input
 // identified by its content so a repeated page quarantines nothing twice.
 constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE relationship ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX address_period_external ON address_period(source_id, external_id);
 CREATE UNIQUE INDEX flag_external ON flag(source_id, external_id);
 CREATE UNIQUE INDEX relationship_external ON relationship(source_id, external_id);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/guitestmain.h"
 #include "models/storesummarymodel.h"
+#include "store/schema.h"
 #include "ui/mainwindow.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/unlockdialog.h"
@@ -79,7 +80,8 @@ void tst_MainWindow::showsStoreAndCounts()
     QLabel *store = valueLabel(window, QStringLiteral("Store file"));
     QVERIFY(store);
     QCOMPARE(store->text(), fixture.paths().store);
-    QCOMPARE(valueLabel(window, QStringLiteral("Schema version"))->text(), QStringLiteral("1"));
+    QCOMPARE(valueLabel(window, QStringLiteral("Schema version"))->text(),
+             QString::number(store::Schema::latestVersion()));
 
     auto *table = window.findChild<QTableView *>();
     QVERIFY(table);

@@ -94,16 +94,17 @@ int main(int argc, char **argv)
     QString ignored;
     QTextStream quiet(&ignored);
     bv::cli::CommandIo io{quiet, quiet, prompt, clock};
-    auto session = bv::cli::DemoCommand::prepare(demoParser, io);
-    if (!session.ok()) {
-        err << session.error().message << Qt::endl;
+    // The demo's county, synced from the simulator over TLS as `broadview demo` does.
+    auto prepared = bv::cli::DemoCommand::prepare(demoParser, io);
+    if (!prepared.ok()) {
+        err << prepared.error().message << Qt::endl;
         return 1;
     }
 
     bool ok = true;
     if (wanted(QStringLiteral("main-window"))) {
         bv::ui::MainWindow window(clock);
-        window.openSession(std::move(session.value()));
+        window.openSession(std::move(prepared->session));
         window.resize(900, 640);
         ok &= save(window, directory, QStringLiteral("main-window"), err);
     }

@@ -23,12 +23,12 @@ namespace bv::feedsim {
 
 struct SimRequest
 {
-    QByteArray method;                    // "GET", "POST"
-    QString path;                         // below the feed prefix: "fhir/Patient", "extract/children.csv"
+    QByteArray method; // "GET", "POST"
+    QString path;      // below the feed prefix: "fhir/Patient", "extract/children.csv"
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
-    QUrl origin;                          // "https://127.0.0.1:8443": for absolute next links
+    QUrl origin; // "https://127.0.0.1:8443": for absolute next links
 };
 
 struct SimResponse
@@ -71,7 +71,14 @@ public:
 };
 
 // The real one: every feed derived from the county with each agency's noise and habits.
-[[nodiscard]] Result<std::unique_ptr<FeedService>> createCountyFeedService(
-    std::shared_ptr<const CountyModel> county, quint64 seed);
+// Nobody is known by a nickname here: the overload below needs the reference data for that.
+[[nodiscard]] Result<std::unique_ptr<FeedService>>
+createCountyFeedService(std::shared_ptr<const CountyModel> county, quint64 seed);
+
+// The same with reference data (the county's own, for its string ids): agencies also record
+// nicknames and name variants (ReferenceData::variantsOf), as docs/feeds-protocol.md says.
+[[nodiscard]] Result<std::unique_ptr<FeedService>>
+createCountyFeedService(std::shared_ptr<const CountyModel> county,
+                        std::shared_ptr<const ReferenceData> reference, quint64 seed);
 
 } // namespace bv::feedsim
