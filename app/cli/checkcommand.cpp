@@ -47,11 +47,19 @@ int CheckCommand::run(const QCommandLineParser &parser, CommandIo &io) const
             tables.insert(table.table, table.rows);
         QJsonArray sources;
         for (const auto &source : summary->sources) {
-            sources.append(QJsonObject{{QStringLiteral("code"), source.code},
-                                       {QStringLiteral("agency"), source.agency},
-                                       {QStringLiteral("persons"), source.persons},
-                                       {QStringLiteral("events"), source.events},
-                                       {QStringLiteral("quarantined"), source.quarantined}});
+            QJsonObject entry{{QStringLiteral("code"), source.code},
+                              {QStringLiteral("agency"), source.agency},
+                              {QStringLiteral("persons"), source.persons},
+                              {QStringLiteral("events"), source.events},
+                              {QStringLiteral("flags"), source.flags},
+                              {QStringLiteral("addresses"), source.addresses},
+                              {QStringLiteral("relationships"), source.relationships},
+                              {QStringLiteral("quarantined"), source.quarantined}};
+            if (!source.lastSyncAt.isEmpty())
+                entry.insert(QStringLiteral("last_sync_at"), source.lastSyncAt);
+            if (!source.lastError.isEmpty())
+                entry.insert(QStringLiteral("last_error"), source.lastError);
+            sources.append(entry);
         }
         QJsonObject json{
             {QStringLiteral("store"), s.paths().store},

@@ -126,7 +126,11 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
         "SELECT s.code, s.agency, "
         "(SELECT count(*) FROM source_person sp WHERE sp.source_id = s.id), "
         "(SELECT count(*) FROM event e WHERE e.source_id = s.id), "
-        "(SELECT count(*) FROM quarantine q WHERE q.source_id = s.id AND q.resolved_at IS NULL) "
+        "(SELECT count(*) FROM flag f WHERE f.source_id = s.id), "
+        "(SELECT count(*) FROM address_period a WHERE a.source_id = s.id), "
+        "(SELECT count(*) FROM relationship r WHERE r.source_id = s.id), "
+        "(SELECT count(*) FROM quarantine q WHERE q.source_id = s.id AND q.resolved_at IS NULL), "
+        "coalesce(s.last_sync_at, ''), coalesce(s.last_error, '') "
         "FROM source s ORDER BY s.code");
     BV_TRY(sources);
     for (;;) {
@@ -135,7 +139,9 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
         if (!step.value())
             break;
         summary.sources.append({sources->text(0), sources->text(1), sources->int64(2),
-                                sources->int64(3), sources->int64(4)});
+                                sources->int64(3), sources->int64(4), sources->int64(5),
+                                sources->int64(6), sources->int64(7), sources->text(8),
+                                sources->text(9)});
     }
     auto hash = contentHash(db);
     BV_TRY(hash);

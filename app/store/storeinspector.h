@@ -26,7 +26,12 @@ struct SourceCount
     QString agency;
     qint64 persons = 0;
     qint64 events = 0;
+    qint64 flags = 0;
+    qint64 addresses = 0;
+    qint64 relationships = 0;
     qint64 quarantined = 0;
+    QString lastSyncAt; // UTC, empty before the first complete pass
+    QString lastError;  // why the last sync of the feed stopped, if it did
 };
 
 // Aggregates only: counts and a hash, never a record's content.
