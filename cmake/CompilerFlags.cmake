@@ -15,6 +15,16 @@ if(BROADVIEW_SANITIZE)
                            -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(broadview_flags INTERFACE -fsanitize=address,undefined)
 endif()
+if(BROADVIEW_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "BROADVIEW_FUZZ needs clang: -DCMAKE_CXX_COMPILER=clang++")
+    endif()
+    # Coverage for libFuzzer in all of Broadview's code, with ASan and UBSan; the fuzz targets
+    # (tests/fuzz) add libFuzzer itself when they link.
+    target_compile_options(broadview_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                           -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(broadview_flags INTERFACE -fsanitize=address,undefined)
+endif()
 if(BROADVIEW_HARDENING)
     target_compile_options(broadview_flags INTERFACE -fstack-protector-strong
                            -fstack-clash-protection -fcf-protection -D_FORTIFY_SOURCE=3

@@ -35,7 +35,8 @@ bool isTlsError(QNetworkReply::NetworkError error)
     return error == QNetworkReply::SslHandshakeFailedError;
 }
 
-// Connection-level failures that another attempt may not meet.
+// Connection-level failures that another attempt may not meet, also after a 2xx head (a
+// connection cut mid-body).
 bool isRetryableNetworkError(QNetworkReply::NetworkError error)
 {
     switch (error) {
@@ -280,8 +281,7 @@ Result<void> FeedClient::ensureToken()
                                  .arg(m_feed.id, describe(tokenUrl),
                                       tlsErrors.isEmpty() ? reply->errorString()
                                                           : tlsErrors.join(QStringLiteral("; "))));
-        const bool retryable
-            = (status == 0 && isRetryableNetworkError(error)) || isRetryableStatus(status);
+        const bool retryable = isRetryableNetworkError(error) || isRetryableStatus(status);
         if (retryable && attempt + 1 < m_policy.maxAttempts) {
             ++m_retries;
             BV_TRY(sleepFor(std::max(backoff(attempt),
@@ -360,11 +360,13 @@ Result<FeedResponse> FeedClient::finish(Pending &pending)
             response.body = body;
             return response;
         }
-        const bool retryable = truncated || isRetryableStatus(status)
-                               || (status == 0 && isRetryableNetworkError(error));
-        const QString reason = truncated     ? QObject::tr("the body was cut short")
-                               : status != 0 ? QObject::tr("HTTP %1").arg(status)
-                                             : reply->errorString();
+        const bool retryable
+            = truncated || isRetryableStatus(status) || isRetryableNetworkError(error);
+        QString reason = reply->errorString();
+        if (truncated || (status >= 200 && status < 300))
+            reason = QObject::tr("the body was cut short (%1)").arg(reason);
+        else if (status != 0)
+            reason = QObject::tr("HTTP %1").arg(status);
         if (retryable && pending.attempt + 1 < m_policy.maxAttempts) {
             const auto delay
                 = std::max(backoff(pending.attempt),

@@ -157,6 +157,7 @@ struct PageWriter::Statements
     store::Statement deleteNestedFlags;
     store::Statement deleteNestedAddresses;
     store::Statement deleteNestedRelationships;
+    store::Statement deleteNestedEvents;
     std::vector<store::Statement> removePerson;
 
     store::Statement findFlag;
@@ -270,6 +271,8 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         {&sql->deleteNestedRelationships,
          "DELETE FROM relationship WHERE source_id = ?1 AND external_id >= ?2 "
          "AND external_id < ?3"},
+        {&sql->deleteNestedEvents,
+         "DELETE FROM event WHERE source_id = ?1 AND external_id >= ?2 AND external_id < ?3"},
         {&sql->findFlag,
          "SELECT id, updated_at FROM flag WHERE source_id = ?1 AND external_id = ?2"},
         {&sql->insertFlag,
@@ -589,8 +592,9 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
         // The new version says everything nested in the person afresh.
         const QString low = nestedLow(provenance.externalId);
         const QString high = nestedHigh(provenance.externalId);
-        for (store::Statement *nested : {&m_sql->deleteNestedFlags, &m_sql->deleteNestedAddresses,
-                                         &m_sql->deleteNestedRelationships}) {
+        for (store::Statement *nested :
+             {&m_sql->deleteNestedFlags, &m_sql->deleteNestedAddresses,
+              &m_sql->deleteNestedRelationships, &m_sql->deleteNestedEvents}) {
             nested->bind(1, m_sourceId).bind(2, low).bind(3, high);
             BV_TRY(nested->run());
         }

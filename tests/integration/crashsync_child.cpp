@@ -42,10 +42,12 @@ public:
     }
 };
 
-int failed(const Error &error)
+// Ends at once, like the normal end: PROJ may hold a VFS that wraps the fault VFS.
+[[noreturn]] void failed(const Error &error)
 {
     std::fprintf(stderr, "crashsync_child: %s\n", qPrintable(error.message));
-    return kExitFailed;
+    std::fflush(nullptr);
+    ::_exit(kExitFailed);
 }
 
 } // namespace
@@ -84,18 +86,18 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("feeds"))) {
         auto file = feeds::loadFeedsFile(parser.value(QStringLiteral("feeds")));
         if (!file.ok())
-            return failed(file.error());
+            failed(file.error());
         feedList = file->feeds;
     }
     QFile passphraseFile(parser.value(QStringLiteral("passphrase-file")));
     if (!passphraseFile.open(QIODevice::ReadOnly))
-        return failed({ErrorCode::Io, QStringLiteral("cannot read the passphrase file")});
+        failed({ErrorCode::Io, QStringLiteral("cannot read the passphrase file")});
     const QByteArray passphrase = passphraseFile.readAll().trimmed();
 
     // Before the store opens: the VFS a connection uses is chosen when it opens.
     auto vfs = test::FaultVfs::install(test::FaultVfsOptions::fromEnvironment());
     if (!vfs.ok())
-        return failed(vfs.error());
+        failed(vfs.error());
     const SystemClock clock;
     int code = 0;
     {
@@ -104,7 +106,7 @@ int main(int argc, char **argv)
             SecretBytes::fromView(passphrase), test::adminContext(QStringLiteral("crash test")),
             clock);
         if (!session.ok())
-            return failed(session.error());
+            failed(session.error());
         store::Database &db = session.value()->database();
         // Checkpoints within the sync, and pages spilled inside a page's transaction.
         auto pragmas = db.exec("PRAGMA wal_autocheckpoint = "
@@ -112,14 +114,14 @@ int main(int argc, char **argv)
                                + "; PRAGMA cache_size = "
                                + parser.value(QStringLiteral("cache-pages")).toStdString());
         if (!pragmas.ok())
-            return failed(pragmas.error());
+            failed(pragmas.error());
         vfs.value()->watchStatements(db.handle());
 
         if (parser.isSet(QStringLiteral("synthetic"))) {
             auto synced = test::syncSyntheticFeed(
                 db, clock, parser.value(QStringLiteral("synthetic")).toInt());
             if (!synced.ok())
-                return failed(synced.error());
+                failed(synced.error());
         } else {
             QString out;
             QString err;

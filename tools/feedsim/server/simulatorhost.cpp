@@ -86,10 +86,12 @@ Result<void> SimulatorHost::setUp(const SimulatorOptions &options)
 {
     auto reference = ReferenceData::load(options.dataDir);
     BV_TRY(reference);
-    auto generated = CountyModel::generate(reference.value(), options.persons, options.seed);
+    auto shared = std::make_shared<const ReferenceData>(std::move(reference.value()));
+    auto generated = CountyModel::generate(*shared, options.persons, options.seed);
     BV_TRY(generated);
     auto county = std::make_shared<const CountyModel>(std::move(generated.value()));
-    auto service = createCountyFeedService(county, options.seed);
+    // With the reference data, agencies also record nicknames and name variants.
+    auto service = createCountyFeedService(county, shared, options.seed);
     BV_TRY(service);
 
     if (!options.countyTruthOut.isEmpty()) {
