@@ -484,9 +484,34 @@ Result<void> deleteById(store::Statement &remove, qint64 id)
     return remove.run();
 }
 
-std::optional<double> coordinate(const std::optional<double> &value)
+// Whether a record is written (found.id 0: inserted) or not: older than the stored version,
+// or withdrawn, in which case the stored row, if any, is deleted.
+struct UpsertPlan
 {
-    return value;
+    bool write = false;
+    qint64 id = 0;
+    QString updatedAt; // the record's, as stored
+};
+
+Result<UpsertPlan> planUpsert(qint64 sourceId, store::Statement &find, store::Statement &remove,
+                              const Provenance &provenance, PageOutcome &outcome)
+{
+    auto found = findRow(find, sourceId, provenance.externalId);
+    BV_TRY(found);
+    UpsertPlan plan{false, found->id, instantText(provenance.updatedAt)};
+    if (found->id != 0 && isStale(found->updatedAt, plan.updatedAt)) {
+        ++outcome.unchanged;
+        return plan;
+    }
+    if (provenance.withdrawn) {
+        if (found->id != 0) {
+            BV_TRY(deleteById(remove, found->id));
+            ++outcome.removed;
+        }
+        return plan;
+    }
+    plan.write = true;
+    return plan;
 }
 
 } // namespace
@@ -621,20 +646,11 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
 Result<void> PageWriter::writeFlag(const FlagRecord &flag, PageOutcome &outcome)
 {
     const Provenance &provenance = flag.provenance;
-    auto found = findRow(m_sql->findFlag, m_sourceId, provenance.externalId);
+    auto found = planUpsert(m_sourceId, m_sql->findFlag, m_sql->deleteFlag, provenance, outcome);
     BV_TRY(found);
-    const QString updatedAt = instantText(provenance.updatedAt);
-    if (found->id != 0 && isStale(found->updatedAt, updatedAt)) {
-        ++outcome.unchanged;
+    if (!found->write)
         return {};
-    }
-    if (provenance.withdrawn) {
-        if (found->id != 0) {
-            BV_TRY(deleteById(m_sql->deleteFlag, found->id));
-            ++outcome.removed;
-        }
-        return {};
-    }
+    const QString &updatedAt = found->updatedAt;
     auto person = personRow(flag.personExternalId);
     BV_TRY(person);
     if (found->id == 0) {
@@ -671,20 +687,12 @@ Result<void> PageWriter::writeFlag(const FlagRecord &flag, PageOutcome &outcome)
 Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome &outcome)
 {
     const Provenance &provenance = address.provenance;
-    auto found = findRow(m_sql->findAddress, m_sourceId, provenance.externalId);
+    auto found
+        = planUpsert(m_sourceId, m_sql->findAddress, m_sql->deleteAddress, provenance, outcome);
     BV_TRY(found);
-    const QString updatedAt = instantText(provenance.updatedAt);
-    if (found->id != 0 && isStale(found->updatedAt, updatedAt)) {
-        ++outcome.unchanged;
+    if (!found->write)
         return {};
-    }
-    if (provenance.withdrawn) {
-        if (found->id != 0) {
-            BV_TRY(deleteById(m_sql->deleteAddress, found->id));
-            ++outcome.removed;
-        }
-        return {};
-    }
+    const QString &updatedAt = found->updatedAt;
     auto person = personRow(address.personExternalId);
     BV_TRY(person);
     const Location &where = address.location;
@@ -700,8 +708,8 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
             .bind(4, orNull(where.text))
             .bind(5, orNull(where.postcode))
             .bind(6, orNull(where.uprn))
-            .bind(7, coordinate(where.lat))
-            .bind(8, coordinate(where.lon))
+            .bind(7, where.lat)
+            .bind(8, where.lon)
             .bind(9, precisionText(where.precision))
             .bind(10, dateText(address.from))
             .bind(11, dateText(address.to))
@@ -718,8 +726,8 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
             .bind(3, orNull(where.text))
             .bind(4, orNull(where.postcode))
             .bind(5, orNull(where.uprn))
-            .bind(6, coordinate(where.lat))
-            .bind(7, coordinate(where.lon))
+            .bind(6, where.lat)
+            .bind(7, where.lon)
             .bind(8, precisionText(where.precision))
             .bind(9, dateText(address.from))
             .bind(10, dateText(address.to))
@@ -737,20 +745,12 @@ Result<void> PageWriter::writeRelationship(const RelationshipRecord &relationshi
                                            PageOutcome &outcome)
 {
     const Provenance &provenance = relationship.provenance;
-    auto found = findRow(m_sql->findRelationship, m_sourceId, provenance.externalId);
+    auto found = planUpsert(m_sourceId, m_sql->findRelationship, m_sql->deleteRelationship,
+                            provenance, outcome);
     BV_TRY(found);
-    const QString updatedAt = instantText(provenance.updatedAt);
-    if (found->id != 0 && isStale(found->updatedAt, updatedAt)) {
-        ++outcome.unchanged;
+    if (!found->write)
         return {};
-    }
-    if (provenance.withdrawn) {
-        if (found->id != 0) {
-            BV_TRY(deleteById(m_sql->deleteRelationship, found->id));
-            ++outcome.removed;
-        }
-        return {};
-    }
+    const QString &updatedAt = found->updatedAt;
     auto person = personRow(relationship.personExternalId);
     BV_TRY(person);
     if (found->id == 0) {
@@ -784,20 +784,11 @@ Result<void> PageWriter::writeRelationship(const RelationshipRecord &relationshi
 Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outcome)
 {
     const Provenance &provenance = event.provenance;
-    auto found = findRow(m_sql->findEvent, m_sourceId, provenance.externalId);
+    auto found = planUpsert(m_sourceId, m_sql->findEvent, m_sql->deleteEvent, provenance, outcome);
     BV_TRY(found);
-    const QString updatedAt = instantText(provenance.updatedAt);
-    if (found->id != 0 && isStale(found->updatedAt, updatedAt)) {
-        ++outcome.unchanged;
+    if (!found->write)
         return {};
-    }
-    if (provenance.withdrawn) {
-        if (found->id != 0) {
-            BV_TRY(deleteById(m_sql->deleteEvent, found->id));
-            ++outcome.removed;
-        }
-        return {};
-    }
+    const QString &updatedAt = found->updatedAt;
     std::optional<qint64> person;
     if (!event.personExternalId.isEmpty()) {
         auto row = personRow(event.personExternalId);
@@ -829,8 +820,8 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
             .bind(11, event.significance)
             .bind(12, provenance.sensitivity)
             .bind(13, orNull(where.text))
-            .bind(14, coordinate(where.lat))
-            .bind(15, coordinate(where.lon))
+            .bind(14, where.lat)
+            .bind(15, where.lon)
             .bind(16, precisionText(where.precision))
             .bind(17, orNull(event.agencyContact))
             .bind(18, m_receivedAt)
@@ -854,8 +845,8 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
             .bind(10, event.significance)
             .bind(11, provenance.sensitivity)
             .bind(12, orNull(where.text))
-            .bind(13, coordinate(where.lat))
-            .bind(14, coordinate(where.lon))
+            .bind(13, where.lat)
+            .bind(14, where.lon)
             .bind(15, precisionText(where.precision))
             .bind(16, orNull(event.agencyContact))
             .bind(17, updatedAt);
