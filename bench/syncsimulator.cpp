@@ -50,8 +50,9 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("%1 could not be written: %2").arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("%1 could not be written: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -102,15 +103,10 @@ Result<std::unique_ptr<SimulatorProcess>> SimulatorProcess::start(const Simulato
     QFile::remove(secretsFile);
     simulator->m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     simulator->m_process.setProgram(options.executable);
-    simulator->m_process.setArguments({QStringLiteral("--persons"),
-                                       QString::number(options.persons),
-                                       QStringLiteral("--seed"),
-                                       QString::number(options.seed),
-                                       QStringLiteral("--tls"),
-                                       certificates->serverCertificate,
-                                       certificates->serverKey,
-                                       QStringLiteral("--secrets-out"),
-                                       secretsFile});
+    simulator->m_process.setArguments(
+        {QStringLiteral("--persons"), QString::number(options.persons), QStringLiteral("--seed"),
+         QString::number(options.seed), QStringLiteral("--tls"), certificates->serverCertificate,
+         certificates->serverKey, QStringLiteral("--secrets-out"), secretsFile});
     QElapsedTimer timer;
     timer.start();
     simulator->m_process.start(QIODevice::ReadOnly);
@@ -134,8 +130,9 @@ SimulatorProcess::~SimulatorProcess()
 Result<void> SimulatorProcess::waitUntilListening(const QString &secretsFile)
 {
     if (!m_process.waitForStarted(kStopTimeoutMs))
-        return makeError(ErrorCode::Failure, QStringLiteral("%1 could not be started: %2")
-                                                 .arg(m_process.program(), m_process.errorString()));
+        return makeError(ErrorCode::Failure,
+                         QStringLiteral("%1 could not be started: %2")
+                             .arg(m_process.program(), m_process.errorString()));
     QElapsedTimer waited;
     waited.start();
     while (!m_process.canReadLine()) {

@@ -27,6 +27,12 @@ struct StagedFeed
     double fetchSeconds = 0; // request to the whole body (the token included)
     double parseSeconds = 0; // FeedAdapter::parsePage
     double writeSeconds = 0; // PageWriter::write: one transaction per page
+    // CPU time of the same: the whole process while fetching (Qt's HTTP thread does the TLS
+    // and HTTP work), this thread while parsing and writing. Wall minus CPU is waiting: for
+    // the simulator, the disk (fsync), or a core on a busy machine.
+    double fetchCpuSeconds = 0;
+    double parseCpuSeconds = 0;
+    double writeCpuSeconds = 0;
 
     double totalSeconds() const { return fetchSeconds + parseSeconds + writeSeconds; }
 };

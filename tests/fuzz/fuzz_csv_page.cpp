@@ -29,7 +29,8 @@ constexpr std::array kStreams{
     Stream{"csc", "episodes", "https://127.0.0.1:8443/csc/extract/episodes.csv?page_size=500"},
     Stream{"asc", "clients", "https://127.0.0.1:8443/asc/extract/clients.csv?page_size=500"},
     Stream{"asc", "episodes", "https://127.0.0.1:8443/asc/extract/episodes.csv?page_size=500"},
-    Stream{"housing", "tenants", "https://127.0.0.1:8443/housing/extract/tenants.csv?page_size=500"},
+    Stream{"housing", "tenants",
+           "https://127.0.0.1:8443/housing/extract/tenants.csv?page_size=500"},
     Stream{"housing", "tenancies",
            "https://127.0.0.1:8443/housing/extract/tenancies.csv?page_size=500"},
     Stream{"housing", "cases", "https://127.0.0.1:8443/housing/extract/cases.csv?page_size=500"},
@@ -61,8 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }();
     const fuzz::Choice choice = fuzz::choose(data, size, kStreams.size());
     const Stream &stream = kStreams[choice.index];
-    const feeds::FeedAdapter &adapter
-        = *adapters[choice.index < 4 ? 0 : choice.index < 6 ? 1 : 2];
+    const feeds::FeedAdapter &adapter = *adapters[choice.index < 4 ? 0 : choice.index < 6 ? 1 : 2];
     auto [headers, body] = fuzz::splitLinkHeader(choice.rest);
     checkCsvParser(body);
     fuzz::parseAndCheck(adapter, QLatin1String(stream.name),

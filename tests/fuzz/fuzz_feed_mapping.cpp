@@ -3,9 +3,8 @@
 // the mapping language's engine (paths, templates, code tables, "each", indexes) under
 // mappings nobody wrote. Input: a digit choosing the format (kFormats), the mapping file, then
 // optionally a NUL byte and a page that every stream of the mapping parses.
-#include "fuzzsupport.h"
-
 #include "feeds/feedmapping.h"
+#include "fuzzsupport.h"
 
 #include <array>
 

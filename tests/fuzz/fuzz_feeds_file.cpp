@@ -5,9 +5,8 @@
 // "client_secret" anywhere, in any case) is refused, and the refusal does not quote the secret;
 // a file that loads has absolute URLs and mapping paths; every feed of it makes an adapter or
 // says why not.
-#include "fuzzsupport.h"
-
 #include "feeds/feedconfig.h"
+#include "fuzzsupport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -24,10 +23,11 @@ bool isSecretKey(const QString &key)
     QString folded = key.toLower();
     folded.remove(QLatin1Char('_'));
     folded.remove(QLatin1Char('-'));
-    static const QStringList secrets{
-        QStringLiteral("secret"),     QStringLiteral("clientsecret"), QStringLiteral("password"),
-        QStringLiteral("passphrase"), QStringLiteral("key"),          QStringLiteral("privatekey"),
-        QStringLiteral("clientkey"),  QStringLiteral("token"),        QStringLiteral("accesstoken")};
+    static const QStringList secrets{QStringLiteral("secret"),     QStringLiteral("clientsecret"),
+                                     QStringLiteral("password"),   QStringLiteral("passphrase"),
+                                     QStringLiteral("key"),        QStringLiteral("privatekey"),
+                                     QStringLiteral("clientkey"),  QStringLiteral("token"),
+                                     QStringLiteral("accesstoken")};
     return secrets.contains(folded);
 }
 
@@ -102,7 +102,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const Result<feeds::FeedsFile> moved
         = feeds::loadFeedsFile(path, QUrl(QStringLiteral("https://127.0.0.1:9443")));
     checkLoaded(moved, secrets, path);
-    BV_FUZZ_CHECK(loaded.ok() == moved.ok());
+    // Another origin never breaks a file that loads (one without an origin of its own may
+    // load only with it).
+    BV_FUZZ_CHECK(!loaded.ok() || moved.ok());
 
     if (loaded) {
         for (const feeds::FeedConfig &feed : loaded.value().feeds) {

@@ -32,7 +32,8 @@ constexpr std::array kStreams{
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const auto police = fuzz::shippedAdapter(QStringLiteral("police"), QStringLiteral("json"));
+    static const auto police
+        = fuzz::shippedAdapter(QStringLiteral("police"), QStringLiteral("json"));
     static const auto fire = fuzz::shippedAdapter(QStringLiteral("fire"), QStringLiteral("json"));
     const fuzz::Choice choice = fuzz::choose(data, size, kStreams.size());
     const Stream &stream = kStreams[choice.index];

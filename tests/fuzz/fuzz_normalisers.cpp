@@ -3,13 +3,12 @@
 // dates, instants (ISO and the mapping patterns), names, and British National Grid positions.
 // Input: UTF-8 text, given to each of them; its first 16 bytes are also read as an easting and
 // a northing. Beyond no crash, each result must be in its normal form.
-#include "fuzzsupport.h"
-
 #include "feeds/dates.h"
 #include "feeds/fieldnormaliser.h"
 #include "feeds/nhsnumber.h"
 #include "feeds/personname.h"
 #include "feeds/postcode.h"
+#include "fuzzsupport.h"
 
 #include <array>
 #include <cstring>
@@ -114,8 +113,8 @@ void checkNames(const QString &text)
     (void)normaliseGivenNames(text);
     const PersonName name = PersonName::fromFullName(text);
     (void)name.normalisedFirstGiven();
-    BV_FUZZ_CHECK(name.isEmpty() == (name.normalisedGiven().isEmpty()
-                                     && name.normalisedFamily().isEmpty()));
+    BV_FUZZ_CHECK(name.isEmpty()
+                  == (name.normalisedGiven().isEmpty() && name.normalisedFamily().isEmpty()));
 }
 
 void checkGrid(const std::uint8_t *data, std::size_t size)
@@ -146,8 +145,7 @@ void checkGrid(const std::uint8_t *data, std::size_t size)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QString text
-        = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     checkNhsNumber(text);
     checkPostcode(text);
     checkDates(text);

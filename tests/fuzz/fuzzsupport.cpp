@@ -119,11 +119,21 @@ feeds::FeedResponse response(const QString &url, QByteArray body,
 void parseAndCheck(const feeds::FeedAdapter &adapter, const QString &stream,
                    const feeds::FeedResponse &response)
 {
+    // BV_FUZZ_VERBOSE=1 says what each input made, for whoever curates the seed corpus: counts
+    // and the page's error, which names the URL and never the body.
+    static const bool verbose = qEnvironmentVariableIsSet("BV_FUZZ_VERBOSE");
     const Result<feeds::FeedPage> page = adapter.parsePage(stream, response);
     if (!page) {
         BV_FUZZ_CHECK(!page.error().message.isEmpty());
+        if (verbose)
+            std::fprintf(stderr, "  page refused: %s\n", qPrintable(page.error().message));
         return;
     }
+    if (verbose)
+        std::fprintf(stderr, "  %lld inputs, %lld records, %zu rejected\n",
+                     static_cast<long long>(page.value().inputRecords),
+                     static_cast<long long>(page.value().recordCount()),
+                     page.value().rejected.size());
     checkPage(page.value());
 }
 

@@ -250,7 +250,10 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
         }
         xml.writeEndElement();
     }
-    const auto [first, last] = eventsOf(serial);
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::pair<std::size_t, std::size_t> events = eventsOf(serial);
+    const std::size_t first = events.first;
+    const std::size_t last = events.second;
     const auto writeGroup
         = [&](const QString &group, std::initializer_list<quint8> kinds, const auto &writeOne) {
               bool open = false;
