@@ -259,24 +259,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  failure (see the message)
-  2  usage: bad or missing arguments
-  3  wrong passphrase or recovery key
-  4  key file missing
-  5  key file damaged
-  6  key file belongs to another store
-  7  no store at the path
-  8  store damaged
-  9  store written by a newer Broadview
- 10  store already exists
- 11  audit chain does not verify
- 12  the process did not load SQLCipher
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create a new encrypted store and print its recovery key once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,6 +655,789 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <source>The first bytes of %1 are damaged: the store opens with its key file only when told the salt those bytes should hold. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>People in the simulated county (default 5000, at most 1000000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the simulated county (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public reference data the county is drawn from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--persons takes a number from 1 to %1 and --seed a non-negative number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the feed simulator (%1 people, seed %2)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seven agency feeds on %1; feeds file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipped mapping %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipped feeds.json is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure (see the message)
+  2  usage: bad or missing arguments
+  3  wrong passphrase or recovery key
+  4  key file missing
+  5  key file damaged
+  6  key file belongs to another store
+  7  no store at the path
+  8  store damaged
+  9  store written by a newer Broadview
+ 10  store already exists
+ 11  audit chain does not verify
+ 12  the process did not load SQLCipher
+ 13  a feed could not be reached (after retries)
+ 14  a feed&apos;s TLS certificate was refused
+ 15  feeds.json or a mapping file is invalid
+ 16  a feed refused the request or sent unreadable pages
+ 17  cancelled
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List feed input that was rejected, with the reason for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list entries resolved by a later good version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print what was received for entry ID (audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no quarantine entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--payload takes the number of an entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (resolved %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the secrets feeds.json names (set, list, delete) inside the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the value from FILE (default: ask on the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of secret %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value file %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: broadview secret set|list|delete --store PATH [--name NAME] [--value-file FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name NAME is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of secret %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret %1 set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the store up to date with the agency feeds listed in feeds.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feeds file (feeds.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync only this feed (may be given more than once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stopped after pages: %2 (rows written: %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pages %2, source records %3; rows written %4, unchanged %5, removed %6; quarantined %7; retries %8; %9 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: pages %3, source records %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--feeds FILE is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists no feed named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed %1 has no stream named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header row is not valid CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header row names a column twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no column &quot;%1&quot;: it is not the expected extract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has %1 fields; the header has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed before the end of the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed %1 has the format &quot;%2&quot;, which no adapter reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: no PEM certificate could be read from the CA file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: no PEM certificate could be read from the client certificate file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: a client certificate needs the name of the secret that holds its private key (client_key_ref).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the secret %2 is not a PEM private key (EC or RSA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the base URL %2 is plain http. Feeds carry personal data, so TLS (https) is required; plain http is accepted only on this machine&apos;s loopback address and with &quot;allowPlainHttp&quot;: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the base URL %2 is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the certificate of %2 was refused: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the token endpoint %2 could not be reached: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the token endpoint refused client %2 (HTTP %3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the token endpoint answered without an access_token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body was cut short (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: %2 failed after %3 attempts (last: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: %2 was refused (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secret written in feeds.json is refused: store it in Broadview and refer to it by name (&quot;secretRef&quot;, &quot;clientKeyRef&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be lower-case letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feed &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is relative, and the file gives no &quot;origin&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be https (plain http only with &quot;tls&quot;: {&quot;allowPlainHttp&quot;: true})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 10000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot;: &quot;none&quot; takes no other keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;none&quot; or &quot;client_credentials&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be https (plain http only with &quot;allowPlainHttp&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;clientCert&quot; and &quot;clientKeyRef&quot; go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an absolute URL (&quot;https://host:port&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeats the id of another feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file %1 is not valid JSON at offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file %1 must hold a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a path must not be empty (&quot;.&quot; is the element)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path has an empty step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty template string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;{&quot; is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no field (write fields as {path})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a path or an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string, number or boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs exactly one of &quot;path&quot;, &quot;const&quot;, &quot;template&quot;, &quot;join&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object of path: value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string, number, boolean or an array of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a path or {&quot;path&quot;, &quot;split&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object (text, postcode, uprn, lat, lon, easting, northing, precision, lookup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;lat&quot; and &quot;lon&quot; go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;easting&quot; and &quot;northing&quot; go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;uprn&quot;, &quot;postcode_unit&quot; or &quot;district&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of official, usual, maiden, old, nickname, alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs &quot;fullName&quot; or &quot;given&quot;/&quot;family&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be person, event, flag, address or relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists no level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing: which person the record is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person record is not about another person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person record cannot be nested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field of a %1 record (fields: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event needs &quot;occurredAt&quot;, &quot;occurredDate&quot; or &quot;when&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a person record has other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing or not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be fhir-link-next, link-header, cursor or body-token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cursor-paged stream is not read by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be relative to the feed&apos;s base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FHIR stream is read as FHIR R4: no record mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FHIR stream is paged by fhir-link-next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fhir-link-next is for FHIR feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only an XML stream has a root element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CSV stream&apos;s records are its rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no table in &quot;codeTables&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid value for the field %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeats the name of another stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no index of the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is &quot;%1&quot;, but the feed&apos;s format is &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a known time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object of code: value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a FHIR feed has this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file %1 is not valid JSON at offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file %1 must hold a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 has no reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 refers to a %2, not a %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 refers to an entry whose resource has no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 refers to an entry that is not in the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 is not a resource reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 does not refer to a %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encounter has no period.start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is neither FHIR JSON nor FHIR XML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not well-formed XML (line %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not JSON (%1 at offset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its root is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a FHIR resource (no resourceType).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with an OperationOutcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource has no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not in the date format the mapping gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not in the date and time format the mapping gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latitude and longitude are out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no array &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it says more pages follow but gives no &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed %1 could not be registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a structure, not a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a list, not one value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code is not in the table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has no %1 (%2 is missing or empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not 1, 2 or 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event has no date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a flag kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a relationship kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is withdrawn but has no %1, so the records made from it cannot be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret named %1 is not in the store. Add it with `broadview secret set --name %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the page %2 names itself as the next page; stopped to avoid a loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not XML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its root element is not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not well-formed XML (line %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A statement was used before it was prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -814,10 +1579,6 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
     </message>
     <message>
         <source>How many records of each kind the store holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OFFICIAL-SENSITIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
