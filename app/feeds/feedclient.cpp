@@ -155,7 +155,9 @@ FeedClient::FeedClient(const FeedConfig &feed, SecretLookup secrets, RetryPolicy
     , m_jitter(policy.jitterSeed != 0 ? QRandomGenerator(quint32(policy.jitterSeed))
                                       : QRandomGenerator(QRandomGenerator::system()->generate()))
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // No redirect is followed: one could carry the bearer token or the client certificate's
+    // session to a host feeds.json does not name. A feed that moves is a configuration change.
+    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network.setTransferTimeout(int(m_policy.transferTimeout.count()));
 }
 

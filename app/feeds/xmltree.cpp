@@ -2,10 +2,23 @@
 #include "feeds/xmltree.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 namespace bv::feeds {
 
 namespace {
+
+// Feeds nest a few levels; a deeper document is refused before recursion can exhaust the
+// stack (found by fuzzing).
+constexpr int kMaxDepth = 100;
+
+bool tooDeep(QXmlStreamReader &reader, int depth)
+{
+    if (depth <= kMaxDepth)
+        return false;
+    reader.raiseError(QObject::tr("elements are nested more than %1 deep").arg(kMaxDepth));
+    return true;
+}
 
 void addChild(QJsonObject &object, const QString &name, const QJsonValue &value)
 {
@@ -19,7 +32,9 @@ void addChild(QJsonObject &object, const QString &name, const QJsonValue &value)
     *existing = array;
 }
 
-QJsonValue readFhirElement(QXmlStreamReader &reader);
+QJsonValue readFhirElement(QXmlStreamReader &reader, int depth);
+QJsonObject readFhirResource(QXmlStreamReader &reader, int depth);
+QJsonValue readElement(QXmlStreamReader &reader, int depth);
 
 // Elements whose child is a whole resource rather than a data type.
 bool holdsResource(QStringView name)
@@ -27,8 +42,10 @@ bool holdsResource(QStringView name)
     return name == u"resource" || name == u"contained";
 }
 
-QJsonValue readFhirElement(QXmlStreamReader &reader)
+QJsonValue readFhirElement(QXmlStreamReader &reader, int depth)
 {
+    if (tooDeep(reader, depth))
+        return QJsonValue(QJsonValue::Undefined);
     const QString name = reader.name().toString();
     if (name == QLatin1String("div")) {
         reader.skipCurrentElement();
@@ -37,7 +54,7 @@ QJsonValue readFhirElement(QXmlStreamReader &reader)
     if (holdsResource(name)) {
         QJsonObject resource;
         while (reader.readNextStartElement())
-            resource = readFhirXmlResource(reader); // one child; the last wins if more
+            resource = readFhirResource(reader, depth + 1); // one child; the last wins if more
         return resource;
     }
     const QXmlStreamAttributes attributes = reader.attributes();
@@ -52,17 +69,26 @@ QJsonValue readFhirElement(QXmlStreamReader &reader)
         object.insert(attribute.name().toString(), attribute.value().toString());
     while (reader.readNextStartElement()) {
         const QString childName = reader.name().toString();
-        const QJsonValue child = readFhirElement(reader);
+        const QJsonValue child = readFhirElement(reader, depth + 1);
         if (!child.isUndefined())
             addChild(object, childName, child);
     }
     return object;
 }
 
-} // namespace
-
-QJsonValue readXmlElement(QXmlStreamReader &reader)
+QJsonObject readFhirResource(QXmlStreamReader &reader, int depth)
 {
+    const QString type = reader.name().toString();
+    QJsonValue body = readFhirElement(reader, depth);
+    QJsonObject resource = body.toObject();
+    resource.insert(QStringLiteral("resourceType"), type);
+    return resource;
+}
+
+QJsonValue readElement(QXmlStreamReader &reader, int depth)
+{
+    if (tooDeep(reader, depth))
+        return QJsonValue();
     QJsonObject object;
     for (const QXmlStreamAttribute &attribute : reader.attributes())
         object.insert(QLatin1Char('@') + attribute.name().toString(), attribute.value().toString());
@@ -73,7 +99,7 @@ QJsonValue readXmlElement(QXmlStreamReader &reader)
         if (token == QXmlStreamReader::StartElement) {
             hasChildren = true;
             const QString childName = reader.name().toString();
-            addChild(object, childName, readXmlElement(reader));
+            addChild(object, childName, readElement(reader, depth + 1));
         } else if (token == QXmlStreamReader::Characters) {
             text += reader.text();
         } else if (token == QXmlStreamReader::EndElement) {
@@ -87,13 +113,16 @@ QJsonValue readXmlElement(QXmlStreamReader &reader)
     return object;
 }
 
+} // namespace
+
+QJsonValue readXmlElement(QXmlStreamReader &reader)
+{
+    return readElement(reader, 0);
+}
+
 QJsonObject readFhirXmlResource(QXmlStreamReader &reader)
 {
-    const QString type = reader.name().toString();
-    QJsonValue body = readFhirElement(reader);
-    QJsonObject resource = body.toObject();
-    resource.insert(QStringLiteral("resourceType"), type);
-    return resource;
+    return readFhirResource(reader, 0);
 }
 
 } // namespace bv::feeds
