@@ -141,8 +141,8 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
             auto response = client.value()->finish(*pending);
             BV_TRY(response);
             // Feed URLs hold ids, times and opaque tokens, never personal data.
-            spdlog::debug("feed {} stream {}: page {}", feed.id.toStdString(),
-                          stream.toStdString(), pending->url.toString().toStdString());
+            spdlog::debug("feed {} stream {}: page {}", feed.id.toStdString(), stream.toStdString(),
+                          pending->url.toString().toStdString());
             auto page = adapter.value()->parsePage(stream, response.value());
             if (!page.ok()) {
                 if (++unreadable >= kUnreadablePageAttempts)
