@@ -6,6 +6,8 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 # PROJ links Debian's libsqlite3; see broadview_link_sqlcipher_first below.
 pkg_check_modules(PROJ REQUIRED IMPORTED_TARGET proj)
 find_package(spdlog 1.10 REQUIRED)
+# libcrypto: SQLCipher's cipher provider, and the demo's throwaway loopback certificates.
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 
 # Plain SQLite 3.40 is only for the benchmark's baseline build (a second build of the store
 # layer, since both libraries export the same symbols and cannot share a process).

@@ -3,6 +3,7 @@
 
 #include "access/session.h"
 #include "cli/command.h"
+#include "store/cipherthreadstate.h"
 #include "ui/recoverykeydialog.h"
 
 #include <QDialogButtonBox>
@@ -204,11 +205,13 @@ void UnlockDialog::submit()
     const Clock &clock = m_clock;
     if (creating) {
         m_watcher.setFuture(QtConcurrent::run([this, paths, secret, context, &clock] {
+            const store::CipherThreadStateRelease releaseOnReturn;
             m_created = std::make_unique<Result<access::CreatedSession>>(access::Session::create(
                 paths, *secret, store::KdfParams::calibrated(), context, clock));
         }));
     } else {
         m_watcher.setFuture(QtConcurrent::run([this, paths, secret, context, &clock] {
+            const store::CipherThreadStateRelease releaseOnReturn;
             m_opened = std::make_unique<Result<std::unique_ptr<access::Session>>>(
                 access::Session::unlock(paths, *secret, context, clock));
         }));
