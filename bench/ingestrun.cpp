@@ -3,6 +3,7 @@
 
 #include "ingestdata.h"
 #include "store/database.h"
+#include "store/eventtextindex.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/storefiles.h"
@@ -26,7 +27,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// One prepared INSERT, reused for every row: what the sync engine will do.
+// One prepared INSERT, reused for every row, and the row's full-text entry: what the sync
+// engine does.
 constexpr std::string_view kInsertEvent
     = "INSERT INTO event(source_id, external_id, source_person_id, occurred_at, occurred_date, "
       "period_end_date, category, title, summary, outcome, significance, sensitivity, "
@@ -161,7 +163,8 @@ Result<void> loadReferenceRows(store::Database &db, const SyntheticCounty &count
     return tx->commit();
 }
 
-Result<void> insertEvent(store::Statement &insert, const EventRow &row)
+Result<void> insertEvent(store::Database &db, store::Statement &insert, store::EventTextIndex &text,
+                         const EventRow &row)
 {
     insert.bind(1, row.sourceId)
         .bind(2, row.externalId)
@@ -182,7 +185,8 @@ Result<void> insertEvent(store::Statement &insert, const EventRow &row)
         .bind(17, row.agencyContact)
         .bind(18, row.receivedAt)
         .bind(19, row.updatedAt);
-    return insert.run();
+    BV_TRY(insert.run());
+    return text.add(db.lastInsertRowId(), row.title, row.summary, row.outcome);
 }
 
 // The order to insert a page in. Sorting by event_person_time's key makes that index's
@@ -212,6 +216,8 @@ Result<void> ingestPages(store::Database &db, SyntheticCounty &county, const Ing
 {
     auto insert = db.prepare(kInsertEvent);
     BV_TRY(insert);
+    auto text = store::EventTextIndex::prepare(db);
+    BV_TRY(text);
     std::vector<EventRow> page;
     result.digest = kDigestStart;
     Clock::duration busy{};
@@ -231,7 +237,7 @@ Result<void> ingestPages(store::Database &db, SyntheticCounty &county, const Ing
         auto tx = store::Transaction::begin(db);
         BV_TRY(tx);
         for (std::size_t i : order)
-            BV_TRY(insertEvent(insert.value(), page[i]));
+            BV_TRY(insertEvent(db, insert.value(), text.value(), page[i]));
         const auto commitStart = Clock::now();
         BV_TRY(tx->commit());
         const auto end = Clock::now();

@@ -3,12 +3,15 @@
 
 #include "feeds/personname.h"
 #include "store/database.h"
+#include "store/eventtextindex.h"
 #include "store/statement.h"
 #include "store/transaction.h"
 
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+#include <optional>
 #include <sodium.h>
 
 namespace bv::feeds {
@@ -157,6 +160,7 @@ struct PageWriter::Statements
     store::Statement deleteNestedFlags;
     store::Statement deleteNestedAddresses;
     store::Statement deleteNestedRelationships;
+    store::Statement unindexNestedEvents;
     store::Statement deleteNestedEvents;
     std::vector<store::Statement> removePerson;
 
@@ -179,6 +183,7 @@ struct PageWriter::Statements
     store::Statement insertEvent;
     store::Statement updateEvent;
     store::Statement deleteEvent;
+    std::optional<store::EventTextIndex> eventText;
 
     store::Statement deletePlace;
     store::Statement deletePlaceBox;
@@ -271,6 +276,10 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         {&sql->deleteNestedRelationships,
          "DELETE FROM relationship WHERE source_id = ?1 AND external_id >= ?2 "
          "AND external_id < ?3"},
+        // event_fts before event: FTS4 reads the words to remove from the event rows.
+        {&sql->unindexNestedEvents,
+         "DELETE FROM event_fts WHERE docid IN (SELECT id FROM event WHERE source_id = ?1 "
+         "AND external_id >= ?2 AND external_id < ?3)"},
         {&sql->deleteNestedEvents,
          "DELETE FROM event WHERE source_id = ?1 AND external_id >= ?2 AND external_id < ?3"},
         {&sql->findFlag,
@@ -353,6 +362,7 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
     // Everything recorded about a withdrawn person goes with them; rows of other people
     // that named them keep the name but lose the link.
     constexpr std::string_view kRemovePerson[] = {
+        "DELETE FROM event_fts WHERE docid IN (SELECT id FROM event WHERE source_person_id = ?1)",
         "DELETE FROM event WHERE source_person_id = ?1",
         "DELETE FROM flag WHERE source_person_id = ?1",
         "DELETE FROM address_period WHERE source_person_id = ?1",
@@ -368,6 +378,9 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         BV_TRY(statement);
         sql->removePerson.push_back(std::move(statement.value()));
     }
+    auto eventText = store::EventTextIndex::prepare(db);
+    BV_TRY(eventText);
+    sql->eventText.emplace(std::move(eventText.value()));
     return std::unique_ptr<PageWriter>(new PageWriter(db, sourceId, clock, std::move(sql)));
 }
 
@@ -493,7 +506,9 @@ struct UpsertPlan
     QString updatedAt; // the record's, as stored
 };
 
-Result<UpsertPlan> planUpsert(qint64 sourceId, store::Statement &find, store::Statement &remove,
+using RowRemover = std::function<Result<void>(qint64 id)>;
+
+Result<UpsertPlan> planUpsert(qint64 sourceId, store::Statement &find, const RowRemover &remove,
                               const Provenance &provenance, PageOutcome &outcome)
 {
     auto found = findRow(find, sourceId, provenance.externalId);
@@ -505,13 +520,21 @@ Result<UpsertPlan> planUpsert(qint64 sourceId, store::Statement &find, store::St
     }
     if (provenance.withdrawn) {
         if (found->id != 0) {
-            BV_TRY(deleteById(remove, found->id));
+            BV_TRY(remove(found->id));
             ++outcome.removed;
         }
         return plan;
     }
     plan.write = true;
     return plan;
+}
+
+Result<UpsertPlan> planUpsert(qint64 sourceId, store::Statement &find, store::Statement &remove,
+                              const Provenance &provenance, PageOutcome &outcome)
+{
+    return planUpsert(
+        sourceId, find, [&remove](qint64 id) { return deleteById(remove, id); }, provenance,
+        outcome);
 }
 
 } // namespace
@@ -617,9 +640,9 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
         // The new version says everything nested in the person afresh.
         const QString low = nestedLow(provenance.externalId);
         const QString high = nestedHigh(provenance.externalId);
-        for (store::Statement *nested :
-             {&m_sql->deleteNestedFlags, &m_sql->deleteNestedAddresses,
-              &m_sql->deleteNestedRelationships, &m_sql->deleteNestedEvents}) {
+        for (store::Statement *nested : {&m_sql->deleteNestedFlags, &m_sql->deleteNestedAddresses,
+                                         &m_sql->deleteNestedRelationships,
+                                         &m_sql->unindexNestedEvents, &m_sql->deleteNestedEvents}) {
             nested->bind(1, m_sourceId).bind(2, low).bind(3, high);
             BV_TRY(nested->run());
         }
@@ -784,7 +807,11 @@ Result<void> PageWriter::writeRelationship(const RelationshipRecord &relationshi
 Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outcome)
 {
     const Provenance &provenance = event.provenance;
-    auto found = planUpsert(m_sourceId, m_sql->findEvent, m_sql->deleteEvent, provenance, outcome);
+    const auto removeEvent = [this](qint64 id) -> Result<void> {
+        BV_TRY(m_sql->eventText->remove(id));
+        return deleteById(m_sql->deleteEvent, id);
+    };
+    auto found = planUpsert(m_sourceId, m_sql->findEvent, removeEvent, provenance, outcome);
     BV_TRY(found);
     if (!found->write)
         return {};
@@ -829,6 +856,7 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
         BV_TRY(insert.run());
         id = m_db.lastInsertRowId();
     } else {
+        BV_TRY(m_sql->eventText->remove(id));
         store::Statement &update = m_sql->updateEvent;
         update.bind(1, id);
         if (person)
@@ -852,6 +880,7 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
             .bind(17, updatedAt);
         BV_TRY(update.run());
     }
+    BV_TRY(m_sql->eventText->add(id, event.title, orNull(event.summary), orNull(event.outcome)));
     BV_TRY(replacePlace("event", id, where));
     m_sql->resolveRejected.bind(1, m_sourceId).bind(2, provenance.externalId).bind(3, m_receivedAt);
     BV_TRY(m_sql->resolveRejected.run());

@@ -253,6 +253,10 @@ void TestFeedSync::incrementalSyncBringsExactlyTheChanges()
     const auto incremental = syncAll();
     verifyAllCompleted(incremental);
     compareCounts(simulatorCounts(), storeCounts());
+    // Changed and withdrawn events took their full-text entries with them.
+    auto integrity = store::StoreInspector::checkIntegrity(m_session->database());
+    QVERIFY_RESULT(integrity);
+    QVERIFY2(integrity->problems.isEmpty(), qPrintable(integrity->problems.join(QLatin1Char(';'))));
     qsizetype changed = 0;
     qsizetype read = 0;
     for (const auto &summary : incremental) {

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void newVersionReplacesNestedRecords();
     void eventBeforeItsPersonMakesAStubFilledInLater();
     void fullTextIndexFollowsEdits();
+    void integrityCheckFindsAnUnindexedEvent();
     void quarantineIsDeduplicatedAndResolved();
     void streamStateMovesWithThePage();
     void streamStateAdvances_data();
@@ -132,6 +133,9 @@ void TestPageWriter::init()
 
 void TestPageWriter::cleanup()
 {
+    // Whatever a case wrote, the full-text index still matches the events.
+    if (m_session)
+        QVERIFY_RESULT(db().exec("INSERT INTO event_fts(event_fts) VALUES ('integrity-check')"));
     m_writer.reset();
     m_session.reset();
     m_fixture.reset();
@@ -252,6 +256,26 @@ void TestPageWriter::fullTextIndexFollowsEdits()
     write(second);
     QCOMPARE(count(db(), "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'kitchen'"), 0);
     QCOMPARE(count(db(), "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'chimney'"), 1);
+}
+
+void TestPageWriter::integrityCheckFindsAnUnindexedEvent()
+{
+    FeedPage page;
+    page.events.push_back(
+        eventRecord(QStringLiteral("E1"), QStringLiteral("P1"), QStringLiteral("Kitchen fire"), 1));
+    write(page);
+    auto intact = store::StoreInspector::checkIntegrity(db());
+    QVERIFY_RESULT(intact);
+    QVERIFY2(intact->problems.isEmpty(), qPrintable(intact->problems.join(u'\n')));
+
+    // Written behind the page writer's back, so never indexed.
+    QVERIFY_RESULT(db().exec("UPDATE event SET title = 'Chimney fire'"));
+    auto stale = store::StoreInspector::checkIntegrity(db());
+    QVERIFY_RESULT(stale);
+    QCOMPARE(stale->problems.size(), 1);
+    QVERIFY(stale->problems.first().contains(QStringLiteral("full-text index")));
+    // Put back, so cleanup() finds the index whole.
+    QVERIFY_RESULT(db().exec("UPDATE event SET title = 'Kitchen fire'"));
 }
 
 void TestPageWriter::quarantineIsDeduplicatedAndResolved()
