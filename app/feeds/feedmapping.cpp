@@ -278,14 +278,15 @@ public:
     {
         if (!json.isObject())
             return error(keyPath, QObject::tr("must be an object (text, postcode, uprn, lat, "
-                                              "lon, easting, northing, precision, lookup)"));
+                                              "lon, easting, northing, precision, lookup, ref)"));
         const QJsonObject object = json.toObject();
-        if (Result<void> keys = checkKeys(
-                object, keyPath,
-                {QLatin1StringView("text"), QLatin1StringView("postcode"),
-                 QLatin1StringView("uprn"), QLatin1StringView("lat"), QLatin1StringView("lon"),
-                 QLatin1StringView("easting"), QLatin1StringView("northing"),
-                 QLatin1StringView("precision"), QLatin1StringView("lookup")});
+        if (Result<void> keys
+            = checkKeys(object, keyPath,
+                        {QLatin1StringView("text"), QLatin1StringView("postcode"),
+                         QLatin1StringView("uprn"), QLatin1StringView("lat"),
+                         QLatin1StringView("lon"), QLatin1StringView("easting"),
+                         QLatin1StringView("northing"), QLatin1StringView("precision"),
+                         QLatin1StringView("lookup"), QLatin1StringView("ref")});
             !keys)
             return keys.error();
         LocationSpec spec;
@@ -341,6 +342,17 @@ public:
             if (!key)
                 return key.error();
             spec.lookupKey = std::move(key).value();
+        }
+        if (object.contains(QLatin1String("ref"))) {
+            if (!spec.lookupIndex.isEmpty())
+                return error(join(keyPath, QStringLiteral("ref")),
+                             QObject::tr("a place is either looked up in the page or referred "
+                                         "to, not both"));
+            Result<ValueSpec> ref
+                = value(object.value(QLatin1String("ref")), join(keyPath, QStringLiteral("ref")));
+            if (!ref)
+                return ref.error();
+            spec.ref = std::move(ref).value();
         }
         return spec;
     }
@@ -446,7 +458,7 @@ public:
             return id.error();
         spec.id = std::move(id).value();
 
-        if (spec.kind != RecordKind::Person) {
+        if (isAboutAPerson(spec.kind)) {
             if (!object.contains(QLatin1String("person")))
                 return error(join(keyPath, QStringLiteral("person")),
                              QObject::tr("is missing: which person the record is about"));
@@ -457,16 +469,16 @@ public:
             spec.person = std::move(person).value();
         } else if (object.contains(QLatin1String("person"))) {
             return error(join(keyPath, QStringLiteral("person")),
-                         QObject::tr("a person record is not about another person"));
+                         QObject::tr("a %1 record is not about a person").arg(kindName.value()));
         }
         if (object.contains(QLatin1String("nested"))) {
             if (!object.value(QLatin1String("nested")).isBool())
                 return error(join(keyPath, QStringLiteral("nested")),
                              QObject::tr("must be true or false"));
             spec.nested = object.value(QLatin1String("nested")).toBool();
-            if (spec.nested && spec.kind == RecordKind::Person)
+            if (spec.nested && !isAboutAPerson(spec.kind))
                 return error(join(keyPath, QStringLiteral("nested")),
-                             QObject::tr("a person record cannot be nested"));
+                             QObject::tr("a %1 record cannot be nested").arg(kindName.value()));
         }
         if (object.contains(QLatin1String("updated"))) {
             Result<ValueSpec> updated = value(object.value(QLatin1String("updated")),

@@ -82,6 +82,7 @@ struct LocationSpec
     std::optional<LocationPrecision> precision; // when the source's coordinates say more
     QString lookupIndex;                        // an index of the stream; empty: no lookup
     ValueSpec lookupKey;
+    ValueSpec ref; // the id of a location record, resolved by the store (Location::ref)
     bool isSet = false;
 };
 
@@ -111,7 +112,13 @@ struct NameSpec
     ValueSpec fullName;
 };
 
-enum class RecordKind { Person, Event, Flag, Address, Relationship };
+enum class RecordKind { Person, Event, Flag, Address, Relationship, Location };
+
+// Every kind but persons and locations is about a person, named by the record's "person".
+constexpr bool isAboutAPerson(RecordKind kind)
+{
+    return kind != RecordKind::Person && kind != RecordKind::Location;
+}
 
 struct RecordSpec
 {

@@ -47,6 +47,17 @@ struct Location
     std::optional<double> lat; // WGS84
     std::optional<double> lon;
     LocationPrecision precision = LocationPrecision::Unknown;
+    // The source's own id of a location record (LocationRecord), when the source names the
+    // place rather than describing it: the store fills in the parts from that record, also
+    // when it arrives on a later page or changes later. Empty when the parts are given here.
+    QString ref;
+};
+
+// A place a source keeps as a record of its own, for others to name by its id.
+struct LocationRecord
+{
+    Provenance provenance;
+    Location place;
 };
 
 struct PersonRecord
@@ -145,6 +156,7 @@ struct FeedPage
     std::vector<AddressRecord> addresses;
     std::vector<RelationshipRecord> relationships;
     std::vector<EventRecord> events;
+    std::vector<LocationRecord> locations;
     std::vector<RejectedInput> rejected;
 
     // Paging: where to read next, and how far this page has read the stream.
@@ -156,7 +168,7 @@ struct FeedPage
     qsizetype recordCount() const
     {
         return qsizetype(persons.size() + flags.size() + addresses.size() + relationships.size()
-                         + events.size());
+                         + events.size() + locations.size());
     }
 };
 

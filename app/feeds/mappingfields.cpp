@@ -48,6 +48,10 @@ constexpr FieldInfo kAddressFields[] = {
     {u"protected", FieldType::Bool},    {u"sensitivity", FieldType::Text},
 };
 
+constexpr FieldInfo kLocationFields[] = {
+    {u"place", FieldType::Location},
+};
+
 constexpr FieldInfo kRelationshipFields[] = {
     {u"related", FieldType::Text},
     {u"kind", FieldType::RelationshipKind},
@@ -74,6 +78,8 @@ std::pair<const FieldInfo *, size_t> fieldsOf(RecordKind kind)
         return span(kAddressFields);
     case RecordKind::Relationship:
         return span(kRelationshipFields);
+    case RecordKind::Location:
+        return span(kLocationFields);
     }
     return {nullptr, 0};
 }
@@ -82,8 +88,9 @@ std::pair<const FieldInfo *, size_t> fieldsOf(RecordKind kind)
 
 std::optional<RecordKind> recordKindFromName(QStringView name)
 {
-    for (const RecordKind kind : {RecordKind::Person, RecordKind::Event, RecordKind::Flag,
-                                  RecordKind::Address, RecordKind::Relationship}) {
+    for (const RecordKind kind :
+         {RecordKind::Person, RecordKind::Event, RecordKind::Flag, RecordKind::Address,
+          RecordKind::Relationship, RecordKind::Location}) {
         if (name == recordKindName(kind))
             return kind;
     }
@@ -103,6 +110,8 @@ QString recordKindName(RecordKind kind)
         return QStringLiteral("address");
     case RecordKind::Relationship:
         return QStringLiteral("relationship");
+    case RecordKind::Location:
+        return QStringLiteral("location");
     }
     return {};
 }
@@ -137,6 +146,8 @@ QStringList requiredFields(RecordKind kind)
         return {QStringLiteral("location")};
     case RecordKind::Relationship:
         return {QStringLiteral("related"), QStringLiteral("kind")};
+    case RecordKind::Location:
+        return {QStringLiteral("place")};
     case RecordKind::Person:
         break;
     }

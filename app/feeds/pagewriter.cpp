@@ -117,6 +117,16 @@ QString precisionText(LocationPrecision precision)
     return {};
 }
 
+LocationPrecision precisionFromText(const QString &text)
+{
+    for (const LocationPrecision precision :
+         {LocationPrecision::Uprn, LocationPrecision::PostcodeUnit, LocationPrecision::District}) {
+        if (text == precisionText(precision))
+            return precision;
+    }
+    return LocationPrecision::Unknown;
+}
+
 // A record may replace the stored one only if it is not older: a repeated or late page
 // then changes nothing. Records without an update time always replace (the feed gives no
 // way to order them). Both sides are ISO 8601 UTC with milliseconds, so text order is time
@@ -184,6 +194,16 @@ struct PageWriter::Statements
     store::Statement updateEvent;
     store::Statement deleteEvent;
     std::optional<store::EventTextIndex> eventText;
+
+    store::Statement findLocation;
+    store::Statement readLocation;
+    store::Statement insertLocation;
+    store::Statement updateLocation;
+    store::Statement deleteLocation;
+    store::Statement addressesNaming;
+    store::Statement eventsNaming;
+    store::Statement setAddressPlace;
+    store::Statement setEventPlace;
 
     store::Statement deletePlace;
     store::Statement deletePlaceBox;
@@ -297,12 +317,13 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         {&sql->insertAddress,
          "INSERT INTO address_period(source_id, source_person_id, external_id, address, "
          "postcode, uprn, lat, lon, precision, from_date, to_date, protected, sensitivity, "
-         "received_at, updated_at) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+         "received_at, updated_at, location_ref) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
         {&sql->updateAddress,
          "UPDATE address_period SET source_person_id = ?2, address = ?3, postcode = ?4, "
          "uprn = ?5, lat = ?6, lon = ?7, precision = ?8, from_date = ?9, to_date = ?10, "
-         "protected = ?11, sensitivity = ?12, updated_at = ?13 WHERE id = ?1"},
+         "protected = ?11, sensitivity = ?12, updated_at = ?13, location_ref = ?14 "
+         "WHERE id = ?1"},
         {&sql->deleteAddress, "DELETE FROM address_period WHERE id = ?1"},
         {&sql->findRelationship,
          "SELECT id, updated_at FROM relationship WHERE source_id = ?1 AND external_id = ?2"},
@@ -324,14 +345,37 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
          "INSERT INTO event(source_id, external_id, source_person_id, occurred_at, "
          "occurred_date, period_end_date, category, title, summary, outcome, significance, "
          "sensitivity, place_text, lat, lon, place_precision, agency_contact, received_at, "
-         "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-         "?15, ?16, ?17, ?18, ?19)"},
+         "updated_at, location_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+         "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"},
         {&sql->updateEvent,
          "UPDATE event SET source_person_id = ?2, occurred_at = ?3, occurred_date = ?4, "
          "period_end_date = ?5, category = ?6, title = ?7, summary = ?8, outcome = ?9, "
          "significance = ?10, sensitivity = ?11, place_text = ?12, lat = ?13, lon = ?14, "
-         "place_precision = ?15, agency_contact = ?16, updated_at = ?17 WHERE id = ?1"},
+         "place_precision = ?15, agency_contact = ?16, updated_at = ?17, location_ref = ?18 "
+         "WHERE id = ?1"},
         {&sql->deleteEvent, "DELETE FROM event WHERE id = ?1"},
+        {&sql->findLocation,
+         "SELECT id, updated_at FROM source_location WHERE source_id = ?1 AND external_id = ?2"},
+        {&sql->readLocation,
+         "SELECT address, postcode, uprn, lat, lon, precision FROM source_location "
+         "WHERE source_id = ?1 AND external_id = ?2"},
+        {&sql->insertLocation,
+         "INSERT INTO source_location(source_id, external_id, address, postcode, uprn, lat, "
+         "lon, precision, received_at, updated_at) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+        {&sql->updateLocation,
+         "UPDATE source_location SET address = ?2, postcode = ?3, uprn = ?4, lat = ?5, "
+         "lon = ?6, precision = ?7, updated_at = ?8 WHERE id = ?1"},
+        {&sql->deleteLocation, "DELETE FROM source_location WHERE id = ?1"},
+        {&sql->addressesNaming,
+         "SELECT id FROM address_period WHERE source_id = ?1 AND location_ref = ?2"},
+        {&sql->eventsNaming, "SELECT id FROM event WHERE source_id = ?1 AND location_ref = ?2"},
+        {&sql->setAddressPlace,
+         "UPDATE address_period SET address = ?2, postcode = ?3, uprn = ?4, lat = ?5, "
+         "lon = ?6, precision = ?7 WHERE id = ?1"},
+        {&sql->setEventPlace,
+         "UPDATE event SET place_text = ?2, lat = ?3, lon = ?4, place_precision = ?5 "
+         "WHERE id = ?1"},
         {&sql->deletePlace, "DELETE FROM place WHERE owner_kind = ?1 AND owner_id = ?2"},
         {&sql->deletePlaceBox, "DELETE FROM place_rtree WHERE id IN "
                                "(SELECT id FROM place WHERE owner_kind = ?1 AND owner_id = ?2)"},
@@ -449,6 +493,9 @@ Result<void> PageWriter::writeRecords(const FeedPage &page, PageOutcome &outcome
     const auto about = [&withdrawn](const QString &personId) {
         return !personId.isEmpty() && withdrawn.contains(personId);
     };
+    // Before the addresses and events of the page that name them.
+    for (const LocationRecord &location : page.locations)
+        BV_TRY(writeLocation(location, outcome));
     for (const FlagRecord &flag : page.flags) {
         if (!about(flag.personExternalId))
             BV_TRY(writeFlag(flag, outcome));
@@ -718,7 +765,9 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
     const QString &updatedAt = found->updatedAt;
     auto person = personRow(address.personExternalId);
     BV_TRY(person);
-    const Location &where = address.location;
+    auto resolved = resolvedPlace(address.location);
+    BV_TRY(resolved);
+    const Location &where = resolved.value();
     const auto orNull = [](const QString &text) {
         return text.isEmpty() ? QString() : text;
     };
@@ -739,7 +788,8 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
             .bind(12, address.isProtected ? 1 : 0)
             .bind(13, provenance.sensitivity)
             .bind(14, m_receivedAt)
-            .bind(15, updatedAt);
+            .bind(15, updatedAt)
+            .bind(16, orNull(where.ref));
         BV_TRY(insert.run());
         id = m_db.lastInsertRowId();
     } else {
@@ -756,7 +806,8 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
             .bind(10, dateText(address.to))
             .bind(11, address.isProtected ? 1 : 0)
             .bind(12, provenance.sensitivity)
-            .bind(13, updatedAt);
+            .bind(13, updatedAt)
+            .bind(14, orNull(where.ref));
         BV_TRY(update.run());
     }
     BV_TRY(replacePlace("address", id, where));
@@ -822,7 +873,9 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
         BV_TRY(row);
         person = row.value();
     }
-    const Location &where = event.place;
+    auto resolved = resolvedPlace(event.place);
+    BV_TRY(resolved);
+    const Location &where = resolved.value();
     const auto orNull = [](const QString &text) {
         return text.isEmpty() ? QString() : text;
     };
@@ -852,7 +905,8 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
             .bind(16, precisionText(where.precision))
             .bind(17, orNull(event.agencyContact))
             .bind(18, m_receivedAt)
-            .bind(19, updatedAt);
+            .bind(19, updatedAt)
+            .bind(20, orNull(where.ref));
         BV_TRY(insert.run());
         id = m_db.lastInsertRowId();
     } else {
@@ -877,7 +931,8 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
             .bind(14, where.lon)
             .bind(15, precisionText(where.precision))
             .bind(16, orNull(event.agencyContact))
-            .bind(17, updatedAt);
+            .bind(17, updatedAt)
+            .bind(18, orNull(where.ref));
         BV_TRY(update.run());
     }
     BV_TRY(m_sql->eventText->add(id, event.title, orNull(event.summary), orNull(event.outcome)));
@@ -903,6 +958,136 @@ Result<void> PageWriter::replacePlace(const char *ownerKind, qint64 ownerId,
     const qint64 placeId = m_db.lastInsertRowId();
     m_sql->insertPlaceBox.bind(1, placeId).bind(2, *location.lon).bind(3, *location.lat);
     return m_sql->insertPlaceBox.run();
+}
+
+Result<Location> PageWriter::resolvedPlace(const Location &place)
+{
+    if (place.ref.isEmpty())
+        return place;
+    Location resolved;
+    resolved.ref = place.ref;
+    store::Statement &read = m_sql->readLocation;
+    read.bind(1, m_sourceId).bind(2, place.ref);
+    auto row = read.step();
+    if (!row.ok()) {
+        read.reset();
+        return row.error();
+    }
+    if (row.value()) {
+        resolved.text = read.text(0);
+        resolved.postcode = read.text(1);
+        resolved.uprn = read.text(2);
+        if (!read.isNull(3) && !read.isNull(4)) {
+            resolved.lat = read.real(3);
+            resolved.lon = read.real(4);
+        }
+        resolved.precision = precisionFromText(read.text(5));
+    }
+    read.reset();
+    return resolved;
+}
+
+namespace {
+
+Result<std::vector<qint64>> rowsNaming(store::Statement &select, qint64 sourceId,
+                                       const QString &locationId)
+{
+    select.bind(1, sourceId).bind(2, locationId);
+    std::vector<qint64> ids;
+    for (;;) {
+        auto row = select.step();
+        if (!row.ok()) {
+            select.reset();
+            return row.error();
+        }
+        if (!row.value())
+            break;
+        ids.push_back(select.int64(0));
+    }
+    select.reset();
+    return ids;
+}
+
+} // namespace
+
+Result<void> PageWriter::refreshPlacesNaming(const QString &locationId, const Location &place)
+{
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QString() : text;
+    };
+    auto addresses = rowsNaming(m_sql->addressesNaming, m_sourceId, locationId);
+    BV_TRY(addresses);
+    for (const qint64 id : addresses.value()) {
+        m_sql->setAddressPlace.bind(1, id)
+            .bind(2, orNull(place.text))
+            .bind(3, orNull(place.postcode))
+            .bind(4, orNull(place.uprn))
+            .bind(5, place.lat)
+            .bind(6, place.lon)
+            .bind(7, precisionText(place.precision));
+        BV_TRY(m_sql->setAddressPlace.run());
+        BV_TRY(replacePlace("address", id, place));
+    }
+    auto events = rowsNaming(m_sql->eventsNaming, m_sourceId, locationId);
+    BV_TRY(events);
+    for (const qint64 id : events.value()) {
+        // The place is not part of the event's full-text entry, which stays as it is.
+        m_sql->setEventPlace.bind(1, id)
+            .bind(2, orNull(place.text))
+            .bind(3, place.lat)
+            .bind(4, place.lon)
+            .bind(5, precisionText(place.precision));
+        BV_TRY(m_sql->setEventPlace.run());
+        BV_TRY(replacePlace("event", id, place));
+    }
+    return {};
+}
+
+Result<void> PageWriter::writeLocation(const LocationRecord &location, PageOutcome &outcome)
+{
+    const Provenance &provenance = location.provenance;
+    const auto removeLocation = [this, &provenance](qint64 id) -> Result<void> {
+        BV_TRY(deleteById(m_sql->deleteLocation, id));
+        // Rows that name a withdrawn location keep the name but lose the place, as they
+        // would have had it if the location had never arrived.
+        return refreshPlacesNaming(provenance.externalId, Location{});
+    };
+    auto found = planUpsert(m_sourceId, m_sql->findLocation, removeLocation, provenance, outcome);
+    BV_TRY(found);
+    if (!found->write)
+        return {};
+    const Location &place = location.place;
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QString() : text;
+    };
+    if (found->id == 0) {
+        store::Statement &insert = m_sql->insertLocation;
+        insert.bind(1, m_sourceId)
+            .bind(2, provenance.externalId)
+            .bind(3, orNull(place.text))
+            .bind(4, orNull(place.postcode))
+            .bind(5, orNull(place.uprn))
+            .bind(6, place.lat)
+            .bind(7, place.lon)
+            .bind(8, precisionText(place.precision))
+            .bind(9, m_receivedAt)
+            .bind(10, found->updatedAt);
+        BV_TRY(insert.run());
+    } else {
+        store::Statement &update = m_sql->updateLocation;
+        update.bind(1, found->id)
+            .bind(2, orNull(place.text))
+            .bind(3, orNull(place.postcode))
+            .bind(4, orNull(place.uprn))
+            .bind(5, place.lat)
+            .bind(6, place.lon)
+            .bind(7, precisionText(place.precision))
+            .bind(8, found->updatedAt);
+        BV_TRY(update.run());
+    }
+    BV_TRY(refreshPlacesNaming(provenance.externalId, place));
+    ++outcome.written;
+    return {};
 }
 
 Result<void> PageWriter::writeRejected(const RejectedInput &rejected, PageOutcome &outcome)

@@ -65,6 +65,7 @@ private:
     [[nodiscard]] Result<void> writeRelationship(const RelationshipRecord &relationship,
                                                  PageOutcome &outcome);
     [[nodiscard]] Result<void> writeEvent(const EventRecord &event, PageOutcome &outcome);
+    [[nodiscard]] Result<void> writeLocation(const LocationRecord &location, PageOutcome &outcome);
     [[nodiscard]] Result<void> writeRejected(const RejectedInput &rejected, PageOutcome &outcome);
     [[nodiscard]] Result<void> writeState(const QString &stream, const StreamState &state);
 
@@ -73,6 +74,12 @@ private:
     [[nodiscard]] Result<qint64> personRow(const QString &externalId);
     [[nodiscard]] Result<void> replacePlace(const char *ownerKind, qint64 ownerId,
                                             const Location &location);
+    // A place that names a location record gets that record's parts, or none while the
+    // record has not arrived (or was withdrawn).
+    [[nodiscard]] Result<Location> resolvedPlace(const Location &place);
+    // After a location record changes: the addresses and events that name it follow.
+    [[nodiscard]] Result<void> refreshPlacesNaming(const QString &locationId,
+                                                   const Location &place);
 
     store::Database &m_db;
     qint64 m_sourceId = 0;

@@ -223,10 +223,19 @@ public:
         return std::optional<double>(number);
     }
 
-    // A place; nullopt when it is looked up in the page and not found there.
+    // A place; nullopt when it is looked up in the page and not found there, or referred to
+    // by a reference that is absent.
     Result<std::optional<Location>> location(const LocationSpec &spec, const ValueScope &scope,
                                              const QString &field)
     {
+        if (spec.ref.isSet()) {
+            BV_ASSIGN(ref, text(spec.ref, scope, field + QStringLiteral(".ref")));
+            if (!ref || tidyText(*ref).isEmpty())
+                return std::optional<Location>();
+            Location referred;
+            referred.ref = tidyText(*ref);
+            return std::optional<Location>(std::move(referred));
+        }
         ValueScope placeScope = scope;
         if (!spec.lookupIndex.isEmpty()) {
             BV_ASSIGN(key, text(spec.lookupKey, scope, field));
@@ -551,6 +560,17 @@ Result<void> buildFlag(const FieldReader &fields, const QString &personId, Prove
     return {};
 }
 
+Result<void> buildLocation(const FieldReader &fields, Provenance provenance, FeedPage &out)
+{
+    LocationRecord location;
+    location.provenance = std::move(provenance);
+    BV_ASSIGN(place, fields.location(QStringLiteral("place")));
+    if (place)
+        location.place = *place;
+    out.locations.push_back(std::move(location));
+    return {};
+}
+
 // False when the address is looked up in the page and not there: no record is made.
 Result<bool> buildAddress(const FieldReader &fields, const QString &personId, Provenance provenance,
                           FeedPage &out)
@@ -602,7 +622,7 @@ Result<void> buildRecord(ItemMapper &item, const RecordSpec &spec, const ValueSc
 {
     BV_ASSIGN(id, item.id(spec.id, scope, QObject::tr("id")));
     QString personId;
-    if (spec.kind != RecordKind::Person) {
+    if (isAboutAPerson(spec.kind)) {
         BV_ASSIGN(person, item.id(spec.person, scope, QObject::tr("person id")));
         personId = person;
     }
@@ -630,6 +650,8 @@ Result<void> buildRecord(ItemMapper &item, const RecordSpec &spec, const ValueSc
     }
     case RecordKind::Relationship:
         return buildRelationship(fields, personId, std::move(provenance), out);
+    case RecordKind::Location:
+        return buildLocation(fields, std::move(provenance), out);
     }
     return {};
 }
@@ -735,8 +757,8 @@ void RecordMapper::mapItem(const QJsonValue &item, const QString &location,
         const std::vector<ValueScope> scopes = scopesOf(spec.each, itemScope);
         // A withdrawal that does not say what it withdraws (the list is absent, not empty)
         // would leave the records made from the item alive: refused, so someone sees it.
-        if (scopes.empty() && !spec.nested && spec.kind != RecordKind::Person
-            && !spec.withdrawn.isEmpty() && mapper.matches(spec.withdrawn, itemScope)
+        if (scopes.empty() && !spec.nested && isAboutAPerson(spec.kind) && !spec.withdrawn.isEmpty()
+            && mapper.matches(spec.withdrawn, itemScope)
             && resolvePath(spec.each.front().path, itemScope).isUndefined()) {
             failure = makeError(ErrorCode::Failure,
                                 QObject::tr("The record is withdrawn but has no %1, so the "
@@ -766,6 +788,7 @@ void RecordMapper::mapItem(const QJsonValue &item, const QString &location,
     append(page.addresses, made.addresses);
     append(page.relationships, made.relationships);
     append(page.events, made.events);
+    append(page.locations, made.locations);
 }
 
 } // namespace bv::feeds

@@ -293,14 +293,38 @@ BEGIN
 END;
 )sql";
 
-// Version 3: the full-text index of events is kept by the code that writes events
-// (store/eventtextindex.h), in the same transaction. The triggers made every event INSERT and
-// UPDATE open a statement journal, which SQLCipher encrypts: four times the cost per event.
+// Version 3:
+// - The full-text index of events is kept by the code that writes events
+//   (store/eventtextindex.h), in the same transaction. The triggers made every event INSERT
+//   and UPDATE open a statement journal, which SQLCipher encrypts: four times the cost.
+// - Places a source keeps as records of their own (police locations), which its addresses and
+//   events name by id: copied into the rows that name them when either is written, so what
+//   a store holds does not depend on which page brought which.
 constexpr std::string_view kSchemaV3 = R"sql(
 DROP TRIGGER event_fts_before_update;
 DROP TRIGGER event_fts_before_delete;
 DROP TRIGGER event_fts_after_update;
 DROP TRIGGER event_fts_after_insert;
+
+CREATE TABLE source_location (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES source(id),
+    external_id TEXT NOT NULL,
+    address     TEXT,
+    postcode    TEXT,
+    uprn        TEXT,
+    lat         REAL,
+    lon         REAL,
+    precision   TEXT CHECK (precision IN ('uprn', 'postcode_unit', 'district')),
+    received_at TEXT NOT NULL,
+    updated_at  TEXT,
+    UNIQUE (source_id, external_id)
+);
+ALTER TABLE address_period ADD COLUMN location_ref TEXT;
+ALTER TABLE event ADD COLUMN location_ref TEXT;
+CREATE INDEX address_period_location ON address_period(source_id, location_ref)
+    WHERE location_ref IS NOT NULL;
+CREATE INDEX event_location ON event(source_id, location_ref) WHERE location_ref IS NOT NULL;
 )sql";
 
 constexpr std::array kMigrations{

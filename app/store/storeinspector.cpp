@@ -29,7 +29,7 @@ constexpr std::array kCountedTables = {
 
 // Each feed-derived table as canonical rows: joins replace row ids by source codes and
 // external ids; columns that depend on when or how a sync ran are left out.
-constexpr std::array<std::string_view, 7> kContentQueries = {
+constexpr std::array<std::string_view, 8> kContentQueries = {
     "SELECT 'source_person', s.code, sp.external_id, sp.given_name, sp.middle_names, "
     "sp.family_name, sp.birth_date, sp.sex, sp.nhs_number, sp.postcode, sp.uprn, sp.address, "
     "sp.phone, sp.sensitivity, sp.withdrawn, sp.updated_at FROM source_person sp "
@@ -37,11 +37,11 @@ constexpr std::array<std::string_view, 7> kContentQueries = {
     "SELECT 'event', s.code, e.external_id, sp.external_id, e.occurred_at, e.occurred_date, "
     "e.period_end_date, e.category, e.title, e.summary, e.outcome, e.significance, "
     "e.sensitivity, e.place_text, e.lat, e.lon, e.place_precision, e.agency_contact, "
-    "e.withdrawn, e.updated_at FROM event e JOIN source s ON s.id = e.source_id "
+    "e.withdrawn, e.updated_at, e.location_ref FROM event e JOIN source s ON s.id = e.source_id "
     "LEFT JOIN source_person sp ON sp.id = e.source_person_id",
     "SELECT 'address_period', s.code, a.external_id, sp.external_id, a.address, a.postcode, "
     "a.uprn, a.lat, a.lon, a.precision, a.from_date, a.to_date, a.protected, a.sensitivity, "
-    "a.updated_at FROM address_period a JOIN source s ON s.id = a.source_id "
+    "a.updated_at, a.location_ref FROM address_period a JOIN source s ON s.id = a.source_id "
     "JOIN source_person sp ON sp.id = a.source_person_id",
     "SELECT 'flag', s.code, f.external_id, sp.external_id, f.kind, f.detail, f.from_date, "
     "f.to_date, f.active, f.sensitivity, f.updated_at FROM flag f "
@@ -49,6 +49,8 @@ constexpr std::array<std::string_view, 7> kContentQueries = {
     "SELECT 'relationship', s.code, sp.external_id, r.related_external_id, r.kind, "
     "r.from_date, r.to_date, r.updated_at FROM relationship r "
     "JOIN source s ON s.id = r.source_id JOIN source_person sp ON sp.id = r.source_person_id",
+    "SELECT 'source_location', s.code, l.external_id, l.address, l.postcode, l.uprn, l.lat, "
+    "l.lon, l.precision, l.updated_at FROM source_location l JOIN source s ON s.id = l.source_id",
     "SELECT 'source_person_name', s.code, sp.external_id, n.use, n.given_name, n.middle_names, "
     "n.family_name FROM source_person_name n JOIN source_person sp ON sp.id = n.source_person_id "
     "JOIN source s ON s.id = sp.source_id",

@@ -73,6 +73,31 @@ FlagRecord nestedFlag(const QString &personId, const QString &code, int minute)
     return flag;
 }
 
+LocationRecord location(const QString &id, const QString &postcode, double lat, int minute)
+{
+    LocationRecord record;
+    record.provenance.externalId = id;
+    record.provenance.updatedAt = at(minute);
+    record.place.text = QStringLiteral("1 Test Street");
+    record.place.postcode = postcode;
+    record.place.lat = lat;
+    record.place.lon = 1.29;
+    record.place.precision = LocationPrecision::Uprn;
+    return record;
+}
+
+AddressRecord addressNaming(const QString &personId, const QString &locationId, int minute)
+{
+    AddressRecord address;
+    address.provenance.externalId
+        = personId + kNestedIdSeparator + QStringLiteral("address/") + locationId;
+    address.provenance.updatedAt = at(minute);
+    address.personExternalId = personId;
+    address.location.ref = locationId;
+    address.from = QDate(2020, 1, 1);
+    return address;
+}
+
 qint64 count(store::Database &db, const char *sql)
 {
     auto value = db.queryInt(sql);
@@ -95,6 +120,8 @@ private Q_SLOTS:
     void eventBeforeItsPersonMakesAStubFilledInLater();
     void fullTextIndexFollowsEdits();
     void integrityCheckFindsAnUnindexedEvent();
+    void placeNamedByIdFollowsItsLocation_data();
+    void placeNamedByIdFollowsItsLocation();
     void quarantineIsDeduplicatedAndResolved();
     void streamStateMovesWithThePage();
     void streamStateAdvances_data();
@@ -276,6 +303,67 @@ void TestPageWriter::integrityCheckFindsAnUnindexedEvent()
     QVERIFY(stale->problems.first().contains(QStringLiteral("full-text index")));
     // Put back, so cleanup() finds the index whole.
     QVERIFY_RESULT(db().exec("UPDATE event SET title = 'Kitchen fire'"));
+}
+
+void TestPageWriter::placeNamedByIdFollowsItsLocation_data()
+{
+    QTest::addColumn<bool>("locationFirst");
+    QTest::newRow("location on an earlier page") << true;
+    QTest::newRow("location on a later page") << false;
+}
+
+void TestPageWriter::placeNamedByIdFollowsItsLocation()
+{
+    QFETCH(bool, locationFirst);
+    FeedPage locations;
+    locations.locations.push_back(
+        location(QStringLiteral("L1"), QStringLiteral("NR1 3JB"), 52.6, 1));
+    FeedPage naming;
+    naming.persons.push_back(person(QStringLiteral("P1"), QStringLiteral("Doe"), 2));
+    naming.addresses.push_back(addressNaming(QStringLiteral("P1"), QStringLiteral("L1"), 2));
+    EventRecord event
+        = eventRecord(QStringLiteral("O1/P1"), QStringLiteral("P1"), QStringLiteral("Theft"), 2);
+    event.place = Location{};
+    event.place.ref = QStringLiteral("L1");
+    naming.events.push_back(event);
+    write(locationFirst ? locations : naming);
+    write(locationFirst ? naming : locations);
+    const char *placed = "SELECT count(*) FROM address_period WHERE postcode = 'NR1 3JB' "
+                         "AND precision = 'uprn' AND location_ref = 'L1'";
+    QCOMPARE(count(db(), placed), 1);
+    QCOMPARE(count(db(), "SELECT count(*) FROM event WHERE place_text = '1 Test Street' "
+                         "AND place_precision = 'uprn'"),
+             1);
+    QCOMPARE(count(db(), "SELECT count(*) FROM place_rtree WHERE min_lat > 52.59 "
+                         "AND max_lat < 52.61"),
+             2);
+    const QByteArray before = store::StoreInspector::contentHash(db()).value();
+
+    // The location moves: the address, the event and their map points follow.
+    FeedPage moved;
+    moved.locations.push_back(location(QStringLiteral("L1"), QStringLiteral("NR2 4SF"), 52.7, 3));
+    write(moved);
+    QCOMPARE(count(db(), "SELECT count(*) FROM address_period WHERE postcode = 'NR2 4SF'"), 1);
+    QCOMPARE(count(db(), "SELECT count(*) FROM place_rtree WHERE min_lat > 52.69 "
+                         "AND max_lat < 52.71"),
+             2);
+    QCOMPARE(count(db(), "SELECT count(*) FROM place_rtree"), 2);
+    QVERIFY(store::StoreInspector::contentHash(db()).value() != before);
+
+    // Withdrawn: the rows keep the name, lose the place, and leave the map.
+    FeedPage withdrawn;
+    LocationRecord gone = location(QStringLiteral("L1"), {}, 0, 4);
+    gone.provenance.withdrawn = true;
+    withdrawn.locations.push_back(gone);
+    write(withdrawn);
+    QCOMPARE(count(db(), "SELECT count(*) FROM source_location"), 0);
+    QCOMPARE(count(db(), "SELECT count(*) FROM address_period WHERE location_ref = 'L1' "
+                         "AND postcode IS NULL AND lat IS NULL"),
+             1);
+    QCOMPARE(count(db(), "SELECT count(*) FROM event WHERE location_ref = 'L1' "
+                         "AND place_text IS NULL"),
+             1);
+    QCOMPARE(count(db(), "SELECT count(*) FROM place_rtree"), 0);
 }
 
 void TestPageWriter::quarantineIsDeduplicatedAndResolved()

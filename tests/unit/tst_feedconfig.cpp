@@ -344,6 +344,17 @@ void tst_FeedConfig::mappingMistakesAreNamed_data()
         << QStringLiteral("csv") << csv(R"({"kind": "address", "id": "{id}", "person": "{p}",
                    "fields": {"location": {"lookup": {"index": "places", "key": "l"}}}})")
         << QStringLiteral("fields.location.lookup.index");
+    QTest::newRow("location about a person")
+        << QStringLiteral("csv") << csv(R"({"kind": "location", "id": "{id}", "person": "{p}",
+                   "fields": {"place": {"postcode": "pc"}}})")
+        << QStringLiteral("streams[0].records[0].person");
+    QTest::newRow("location without a place")
+        << QStringLiteral("csv") << csv(R"({"kind": "location", "id": "{id}"})")
+        << QStringLiteral("fields.place");
+    QTest::newRow("place both referred to and looked up")
+        << QStringLiteral("csv") << csv(R"({"kind": "address", "id": "{id}", "person": "{p}",
+                   "fields": {"location": {"ref": "l", "lookup": {"index": "x", "key": "l"}}}})")
+        << QStringLiteral("fields.location.ref");
     QTest::newRow("unclosed template")
         << QStringLiteral("csv") << csv(R"({"kind": "person", "id": "{id"})")
         << QStringLiteral("not closed");

@@ -172,16 +172,29 @@ void tst_JsonAdapter::policeChanges()
     QCOMPARE(byId(page->flags, QStringLiteral("PP1#flag/WEAPONS"))->kind, FlagKind::Other);
     QCOMPARE(page->flags.size(), size_t(3));
 
-    // The address whose location is on this page is resolved; the other is left out.
-    QCOMPARE(page->addresses.size(), size_t(1));
-    const AddressRecord &address = page->addresses.front();
-    QCOMPARE(address.provenance.externalId, QStringLiteral("PP1#address/L1/2020-01-01"));
-    QCOMPARE(address.location.postcode, QStringLiteral("NR1 1BL"));
-    QCOMPARE(address.from, QDate(2020, 1, 1));
-    QVERIFY(!address.to.isValid());
-    QVERIFY(address.location.lat.has_value());
+    // The location is a record of its own; addresses and events name it, whether or not it
+    // is on this page (the store fills in the place).
+    QCOMPARE(page->locations.size(), size_t(1));
+    const LocationRecord &location = page->locations.front();
+    QCOMPARE(location.provenance.externalId, QStringLiteral("L1"));
+    QCOMPARE(location.place.postcode, QStringLiteral("NR1 1BL"));
+    QCOMPARE(location.place.precision, LocationPrecision::Uprn);
+    QVERIFY(location.place.lat.has_value());
+    QVERIFY(location.place.ref.isEmpty());
+    QCOMPARE(page->addresses.size(), size_t(2));
+    const AddressRecord *address
+        = byId(page->addresses, QStringLiteral("PP1#address/L1/2020-01-01"));
+    QVERIFY(address);
+    QCOMPARE(address->location.ref, QStringLiteral("L1"));
+    QVERIFY(address->location.postcode.isEmpty());
+    QCOMPARE(address->from, QDate(2020, 1, 1));
+    QVERIFY(!address->to.isValid());
+    const AddressRecord *elsewhere
+        = byId(page->addresses, QStringLiteral("PP1#address/L9/2010-01-01"));
+    QVERIFY(elsewhere);
+    QCOMPARE(elsewhere->location.ref, QStringLiteral("L9"));
 
-    // One event per person of the occurrence, at the instant in UTC, at the looked-up place.
+    // One event per person of the occurrence, at the instant in UTC, naming its place.
     const EventRecord *victim = byId(page->events, QStringLiteral("OC1/PP1"));
     QVERIFY(victim);
     QCOMPARE(victim->personExternalId, QStringLiteral("PP1"));
@@ -190,7 +203,7 @@ void tst_JsonAdapter::policeChanges()
     QCOMPARE(victim->title, QStringLiteral("Domestic abuse"));
     QCOMPARE(victim->outcome, QStringLiteral("Arrest"));
     QCOMPARE(victim->agencyContact, QStringLiteral("PC 123"));
-    QCOMPARE(victim->place.postcode, QStringLiteral("NR1 1BL"));
+    QCOMPARE(victim->place.ref, QStringLiteral("L1"));
     QVERIFY(byId(page->events, QStringLiteral("OC1/PP2")));
 
     // Deletes withdraw: the person, and each event of the occurrence.

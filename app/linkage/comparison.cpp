@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "linkage/comparison.h"
+
+#include "linkage/stringcompare.h"
+
+namespace bv::linkage {
+
+namespace {
+
+// The levels both name fields share, before the field's own last ones.
+enum class NameSimilarity { Exact, JaroWinklerHigh, JaroWinklerMedium, Phonetic, None };
+
+NameSimilarity nameSimilarity(const QString &a, const QString &b, const PhoneticCodes &codesA,
+                              const PhoneticCodes &codesB)
+{
+    if (a == b)
+        return NameSimilarity::Exact;
+    const double similarity = jaroWinkler(a, b);
+    if (similarity >= kNameJaroWinklerHigh)
+        return NameSimilarity::JaroWinklerHigh;
+    if (similarity >= kNameJaroWinklerMedium)
+        return NameSimilarity::JaroWinklerMedium;
+    if (codesA.soundsLike(codesB))
+        return NameSimilarity::Phonetic;
+    return NameSimilarity::None;
+}
+
+// Given and family names exchanged between the records: forms filled in the wrong order, or
+// a name order the system did not expect. Both names must be present on both sides and
+// differ, or every record whose given and family names are equal ("JAMES JAMES") would count.
+bool namesSwapped(const ComparableRecord &a, const ComparableRecord &b)
+{
+    return !a.givenName.isEmpty() && !a.familyName.isEmpty() && a.givenName != a.familyName
+           && a.givenName == b.familyName && a.familyName == b.givenName;
+}
+
+QStringView district(QStringView postcode)
+{
+    const qsizetype space = postcode.indexOf(QLatin1Char(' '));
+    return space < 0 ? postcode : postcode.first(space);
+}
+
+QStringView sector(QStringView postcode)
+{
+    const qsizetype space = postcode.indexOf(QLatin1Char(' '));
+    return space < 0 || space + 2 > postcode.size() ? postcode : postcode.first(space + 2);
+}
+
+} // namespace
+
+GivenNameLevel compareGivenNames(const ComparableRecord &a, const ComparableRecord &b)
+{
+    if (a.givenName.isEmpty() || b.givenName.isEmpty())
+        return GivenNameLevel::Missing;
+    switch (nameSimilarity(a.givenName, b.givenName, a.givenPhonetic, b.givenPhonetic)) {
+    case NameSimilarity::Exact:
+        return GivenNameLevel::Exact;
+    case NameSimilarity::JaroWinklerHigh:
+        return GivenNameLevel::JaroWinkler94;
+    case NameSimilarity::JaroWinklerMedium:
+        return GivenNameLevel::JaroWinkler88;
+    case NameSimilarity::Phonetic:
+        return GivenNameLevel::Phonetic;
+    case NameSimilarity::None:
+        break;
+    }
+    return shareNicknameGroup(a.givenNicknames, b.givenNicknames) ? GivenNameLevel::Nickname
+                                                                  : GivenNameLevel::Disagree;
+}
+
+FamilyNameLevel compareFamilyNames(const ComparableRecord &a, const ComparableRecord &b)
+{
+    if (a.familyName.isEmpty() || b.familyName.isEmpty())
+        return FamilyNameLevel::Missing;
+    switch (nameSimilarity(a.familyName, b.familyName, a.familyPhonetic, b.familyPhonetic)) {
+    case NameSimilarity::Exact:
+        return FamilyNameLevel::Exact;
+    case NameSimilarity::JaroWinklerHigh:
+        return FamilyNameLevel::JaroWinkler94;
+    case NameSimilarity::JaroWinklerMedium:
+        return FamilyNameLevel::JaroWinkler88;
+    case NameSimilarity::Phonetic:
+        return FamilyNameLevel::Phonetic;
+    case NameSimilarity::None:
+        break;
+    }
+    return FamilyNameLevel::Disagree;
+}
+
+SexLevel compareSex(char a, char b)
+{
+    if (a == 0 || b == 0)
+        return SexLevel::Missing;
+    return a == b ? SexLevel::Agree : SexLevel::Disagree;
+}
+
+PostcodeLevel comparePostcodes(QStringView a, QStringView b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return PostcodeLevel::Missing;
+    if (a == b)
+        return PostcodeLevel::Exact;
+    if (sector(a) == sector(b))
+        return PostcodeLevel::Sector;
+    if (district(a) == district(b))
+        return PostcodeLevel::District;
+    return PostcodeLevel::Disagree;
+}
+
+AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddress &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return AddressLevel::Missing;
+    if (a.text == b.text)
+        return AddressLevel::Exact;
+    const TokenOverlap overlap = tokenOverlap(a.tokens, b.tokens);
+    if (overlap.numbersConsistent && overlap.dice >= kAddressOverlapHigh)
+        return AddressLevel::TokenOverlapHigh;
+    return AddressLevel::Disagree;
+}
+
+UprnLevel compareUprns(QStringView a, QStringView b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return UprnLevel::Missing;
+    return a == b ? UprnLevel::Exact : UprnLevel::Disagree;
+}
+
+ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
+{
+    ComparisonVector vector;
+    if (a.givenName != b.givenName && namesSwapped(a, b)) {
+        vector.setLevel(Field::GivenName, GivenNameLevel::Swapped);
+        vector.setLevel(Field::FamilyName, FamilyNameLevel::Swapped);
+    } else {
+        vector.setLevel(Field::GivenName, compareGivenNames(a, b));
+        vector.setLevel(Field::FamilyName, compareFamilyNames(a, b));
+    }
+    vector.setLevel(Field::BirthDate, compareBirthDates(a.birthDate, b.birthDate));
+    vector.setLevel(Field::Sex, compareSex(a.sex, b.sex));
+    vector.setLevel(Field::Postcode, comparePostcodes(a.postcode, b.postcode));
+    vector.setLevel(Field::Address, compareAddresses(a.address, b.address));
+    vector.setLevel(Field::Uprn, compareUprns(a.uprn, b.uprn));
+    return vector;
+}
+
+} // namespace bv::linkage

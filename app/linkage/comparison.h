@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "linkage/comparablerecord.h"
+#include "linkage/comparisonvector.h"
+
+namespace bv::linkage {
+
+// The thresholds behind the levels. Jaro-Winkler 0.94 and 0.88 are the cut-offs usual in
+// name linkage (0.94 keeps most single-letter typos of names longer than four letters and
+// little else); a Dice of 0.8 over address words allows a missing flat prefix or town.
+inline constexpr double kNameJaroWinklerHigh = 0.94;
+inline constexpr double kNameJaroWinklerMedium = 0.88;
+inline constexpr double kAddressOverlapHigh = 0.8;
+
+// Compares two prepared records field by field. Deterministic and symmetric
+// (compare(a, b) == compare(b, a)), allocates nothing for names of up to 64 characters, and
+// safe to call from many threads at once.
+[[nodiscard]] ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b);
+
+// The single fields, for tests and for callers that compare one field alone. Name levels
+// other than Swapped need only the one field; Swapped needs both names of both records,
+// which is why compare() decides it.
+[[nodiscard]] GivenNameLevel compareGivenNames(const ComparableRecord &a,
+                                               const ComparableRecord &b);
+[[nodiscard]] FamilyNameLevel compareFamilyNames(const ComparableRecord &a,
+                                                 const ComparableRecord &b);
+[[nodiscard]] SexLevel compareSex(char a, char b);
+// Canonical postcodes ("NR1 3JB").
+[[nodiscard]] PostcodeLevel comparePostcodes(QStringView a, QStringView b);
+[[nodiscard]] AddressLevel compareAddresses(const NormalisedAddress &a,
+                                            const NormalisedAddress &b);
+[[nodiscard]] UprnLevel compareUprns(QStringView a, QStringView b);
+
+} // namespace bv::linkage

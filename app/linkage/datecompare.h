@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+
+#include <cstdint>
+
+namespace bv::linkage {
+
+// How two dates of birth agree, most to least specific. Missing is first, so that a
+// default-constructed comparison says "no evidence" (every field's level 0 means that).
+enum class BirthDateLevel : std::uint8_t {
+    Missing,            // either date is unknown (invalid): no evidence either way
+    Exact,              // the same date
+    DayMonthSwapped,    // 03/04 against 04/03 in the same year: US order, or a slip
+    OneComponentDiffers, // day, month or year differs and the other two agree (a typo,
+                         // a year off by one, a transposed year such as 1985 and 1958)
+    Disagree,           // anything else
+};
+
+[[nodiscard]] BirthDateLevel compareBirthDates(QDate a, QDate b);
+
+} // namespace bv::linkage
