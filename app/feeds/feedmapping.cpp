@@ -423,8 +423,9 @@ public:
             return kindName.error();
         const std::optional<RecordKind> kind = recordKindFromName(kindName.value());
         if (!kind)
-            return error(join(keyPath, QStringLiteral("kind")),
-                         QObject::tr("must be person, event, flag, address or relationship"));
+            return error(
+                join(keyPath, QStringLiteral("kind")),
+                QObject::tr("must be person, event, flag, address, relationship or location"));
         spec.kind = *kind;
 
         if (object.contains(QLatin1String("when"))) {

@@ -461,6 +461,10 @@ Result<PageOutcome> PageWriter::write(const QString &stream, const FeedPage &pag
     auto transaction = store::Transaction::begin(m_db);
     BV_TRY(transaction);
     m_receivedAt = instantText(m_clock.nowUtc());
+    auto open = m_db.queryInt("SELECT EXISTS (SELECT 1 FROM quarantine WHERE source_id = "
+                              + std::to_string(m_sourceId) + " AND resolved_at IS NULL)");
+    BV_TRY(open);
+    m_hasOpenRejections = open.value() != 0;
     PageOutcome outcome;
     BV_TRY(writeRecords(page, outcome));
     for (const RejectedInput &rejected : page.rejected)
@@ -707,8 +711,7 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
             .bind(7, orNull(normaliseName(name.family)));
         BV_TRY(insert.run());
     }
-    m_sql->resolveRejected.bind(1, m_sourceId).bind(2, provenance.externalId).bind(3, m_receivedAt);
-    BV_TRY(m_sql->resolveRejected.run());
+    BV_TRY(resolveRejected(provenance.externalId));
     ++outcome.written;
     return {};
 }
@@ -810,7 +813,7 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
             .bind(14, orNull(where.ref));
         BV_TRY(update.run());
     }
-    BV_TRY(replacePlace("address", id, where));
+    BV_TRY(replacePlace("address", id, where, found->id == 0));
     ++outcome.written;
     return {};
 }
@@ -936,21 +939,22 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
         BV_TRY(update.run());
     }
     BV_TRY(m_sql->eventText->add(id, event.title, orNull(event.summary), orNull(event.outcome)));
-    BV_TRY(replacePlace("event", id, where));
-    m_sql->resolveRejected.bind(1, m_sourceId).bind(2, provenance.externalId).bind(3, m_receivedAt);
-    BV_TRY(m_sql->resolveRejected.run());
+    BV_TRY(replacePlace("event", id, where, found->id == 0));
+    BV_TRY(resolveRejected(provenance.externalId));
     ++outcome.written;
     return {};
 }
 
 Result<void> PageWriter::replacePlace(const char *ownerKind, qint64 ownerId,
-                                      const Location &location)
+                                      const Location &location, bool newOwner)
 {
     const QString kind = QString::fromLatin1(ownerKind);
-    m_sql->deletePlaceBox.bind(1, kind).bind(2, ownerId);
-    BV_TRY(m_sql->deletePlaceBox.run());
-    m_sql->deletePlace.bind(1, kind).bind(2, ownerId);
-    BV_TRY(m_sql->deletePlace.run());
+    if (!newOwner) {
+        m_sql->deletePlaceBox.bind(1, kind).bind(2, ownerId);
+        BV_TRY(m_sql->deletePlaceBox.run());
+        m_sql->deletePlace.bind(1, kind).bind(2, ownerId);
+        BV_TRY(m_sql->deletePlace.run());
+    }
     if (!location.lat || !location.lon)
         return {};
     m_sql->insertPlace.bind(1, kind).bind(2, ownerId);
@@ -958,6 +962,16 @@ Result<void> PageWriter::replacePlace(const char *ownerKind, qint64 ownerId,
     const qint64 placeId = m_db.lastInsertRowId();
     m_sql->insertPlaceBox.bind(1, placeId).bind(2, *location.lon).bind(3, *location.lat);
     return m_sql->insertPlaceBox.run();
+}
+
+Result<void> PageWriter::resolveRejected(const QString &externalId)
+{
+    // Most pages of most feeds have nothing waiting in quarantine: one probe per page, not an
+    // UPDATE per record.
+    if (!m_hasOpenRejections)
+        return {};
+    m_sql->resolveRejected.bind(1, m_sourceId).bind(2, externalId).bind(3, m_receivedAt);
+    return m_sql->resolveRejected.run();
 }
 
 Result<Location> PageWriter::resolvedPlace(const Location &place)

@@ -72,8 +72,11 @@ private:
     // The row of a person record, made as a stub (id only) when another record refers to a
     // person the feed has not sent yet; the person's own record fills it in later.
     [[nodiscard]] Result<qint64> personRow(const QString &externalId);
+    // newOwner: the row was inserted on this page, so there is no old map entry to remove.
     [[nodiscard]] Result<void> replacePlace(const char *ownerKind, qint64 ownerId,
-                                            const Location &location);
+                                            const Location &location, bool newOwner = false);
+    // A good version of a record closes its earlier rejections.
+    [[nodiscard]] Result<void> resolveRejected(const QString &externalId);
     // A place that names a location record gets that record's parts, or none while the
     // record has not arrived (or was withdrawn).
     [[nodiscard]] Result<Location> resolvedPlace(const Location &place);
@@ -85,7 +88,8 @@ private:
     qint64 m_sourceId = 0;
     const Clock &m_clock;
     std::unique_ptr<Statements> m_sql;
-    QString m_receivedAt; // one time per page
+    QString m_receivedAt;             // one time per page
+    bool m_hasOpenRejections = false; // for this source, when the page began
 };
 
 } // namespace bv::feeds

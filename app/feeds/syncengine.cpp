@@ -9,7 +9,9 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
+#include <string>
 
 namespace bv::feeds {
 
@@ -18,6 +20,54 @@ namespace {
 // A page that arrives whole but cannot be read is fetched again this many times before the
 // feed is given up: a proxy or a restarting server can send one bad body.
 constexpr int kUnreadablePageAttempts = 3;
+
+// A page is written with synchronous = NORMAL, so its commit does not wait for the disk. In WAL
+// mode a power cut can then lose the last pages committed but never tear one, and each page
+// carries its stream's read position, so a lost page is simply read again on the next sync.
+// The last page of a pass is written at the store's own level (FULL), which makes it and every
+// page before it durable before the feed is marked synced. Audit entries are never written
+// here, so none is left undurable (see store::StorePragmas).
+class PageDurability
+{
+public:
+    explicit PageDurability(store::Database &db)
+        : m_db(db)
+    {}
+    ~PageDurability()
+    {
+        if (m_relaxed && !m_db.exec(levelPragma(m_storeLevel)).ok())
+            spdlog::warn("the store's synchronous level could not be restored");
+    }
+    PageDurability(const PageDurability &) = delete;
+    PageDurability &operator=(const PageDurability &) = delete;
+
+    [[nodiscard]] Result<void> beforePage(bool lastOfPass)
+    {
+        if (m_storeLevel < 0) {
+            auto level = m_db.queryInt("PRAGMA synchronous");
+            BV_TRY(level);
+            m_storeLevel = level.value();
+        }
+        const qint64 wanted = lastOfPass ? m_storeLevel : std::min<qint64>(m_storeLevel, 1);
+        if (wanted == m_current)
+            return {};
+        BV_TRY(m_db.exec(levelPragma(wanted)));
+        m_current = wanted;
+        m_relaxed = wanted != m_storeLevel;
+        return {};
+    }
+
+private:
+    static std::string levelPragma(qint64 level)
+    {
+        return "PRAGMA synchronous = " + std::to_string(level);
+    }
+
+    store::Database &m_db;
+    qint64 m_storeLevel = -1; // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
+    qint64 m_current = -1;
+    bool m_relaxed = false;
+};
 
 } // namespace
 
@@ -120,6 +170,7 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
     BV_TRY(client);
     auto writer = PageWriter::create(m_db, feed, m_clock);
     BV_TRY(writer);
+    PageDurability durability(m_db);
 
     struct RetriesIntoSummary
     {
@@ -162,6 +213,7 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
             std::unique_ptr<FeedClient::Pending> following;
             if (!passComplete)
                 following = client.value()->start(page->next);
+            BV_TRY(durability.beforePage(passComplete));
             auto outcome = writer.value()->write(stream, page.value(), next, passComplete);
             BV_TRY(outcome);
             ++summary.pages;
