@@ -3,6 +3,7 @@
 
 #include "feeds/feedadapter.h"
 #include "feeds/pagewriter.h"
+#include "store/cipherthreadstate.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -10,6 +11,8 @@
 #include <QObject>
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <spdlog/spdlog.h>
 #include <string>
 
@@ -171,6 +174,30 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
     auto writer = PageWriter::create(m_db, feed, m_clock);
     BV_TRY(writer);
     PageDurability durability(m_db);
+    // A page is written on a thread of its own while the next is fetched and parsed here; the
+    // next page's URL is in this page's body, so fetching and parsing are one chain and the
+    // write is what can run beside it. One write at a time, in page order; the store is not
+    // touched here while one runs. Declared after the writer, so that leaving early waits
+    // for the write before anything it uses is destroyed.
+    std::future<Result<PageOutcome>> writing;
+    const auto collectWrite = [&writing, &summary, this,
+                               &feed](const QString &stream, const FeedPage &page) -> Result<void> {
+        if (!writing.valid())
+            return {};
+        auto outcome = writing.get();
+        BV_TRY(outcome);
+        ++summary.pages;
+        summary.records += page.inputRecords;
+        summary.written += outcome->written;
+        summary.unchanged += outcome->unchanged;
+        summary.removed += outcome->removed;
+        summary.rejected += outcome->rejected;
+        if (m_progress)
+            m_progress(
+                SyncProgress{feed.id, stream, summary.pages, summary.records, summary.rejected});
+        return {};
+    };
+    std::shared_ptr<const FeedPage> written; // the page being written
 
     struct RetriesIntoSummary
     {
@@ -187,8 +214,11 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
         auto pending = client.value()->start(url);
         int unreadable = 0;
         for (;;) {
-            if (isCancelled())
+            if (isCancelled()) {
+                if (written)
+                    BV_TRY(collectWrite(stream, *written));
                 return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+            }
             auto response = client.value()->finish(*pending);
             BV_TRY(response);
             // Feed URLs hold ids, times and opaque tokens, never personal data.
@@ -213,22 +243,26 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
             std::unique_ptr<FeedClient::Pending> following;
             if (!passComplete)
                 following = client.value()->start(page->next);
-            BV_TRY(durability.beforePage(passComplete));
-            auto outcome = writer.value()->write(stream, page.value(), next, passComplete);
-            BV_TRY(outcome);
-            ++summary.pages;
-            summary.records += page->inputRecords;
-            summary.written += outcome->written;
-            summary.unchanged += outcome->unchanged;
-            summary.removed += outcome->removed;
-            summary.rejected += outcome->rejected;
-            if (m_progress)
-                m_progress(SyncProgress{feed.id, stream, summary.pages, summary.records,
-                                        summary.rejected});
-            if (passComplete)
-                break;
-            current = next;
+            if (written)
+                BV_TRY(collectWrite(stream, *written));
             url = page->next;
+            written = std::make_shared<const FeedPage>(std::move(page).value());
+            writing
+                = std::async(std::launch::async,
+                             [&writer, &durability, stream, next, passComplete,
+                              page = written]() -> Result<PageOutcome> {
+                                 // The thread ends with the write, taking the crypto library's
+                                 // state for it.
+                                 const store::CipherThreadStateRelease releaseOnReturn;
+                                 BV_TRY(durability.beforePage(passComplete));
+                                 return writer.value()->write(stream, *page, next, passComplete);
+                             });
+            if (passComplete) {
+                BV_TRY(collectWrite(stream, *written));
+                written.reset();
+                break;
+            }
+            current = next;
             pending = std::move(following);
         }
     }
