@@ -28,8 +28,9 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes)
 }
 
 // The shipped feeds.json and mapping files, with the origin set to the simulator's and the
-// throwaway CA as the only one trusted.
-Result<QString> writeFeedFiles(const QString &dir, const QUrl &origin, const QString &caFile)
+// throwaway CA as the only one trusted; a client certificate (when not empty) is presented.
+Result<QString> writeFeedFiles(const QString &dir, const QUrl &origin, const QString &caFile,
+                               const QString &clientCertificate)
 {
     const QDir source(QStringLiteral(":/feeds"));
     for (const QString &name : source.entryList({QStringLiteral("*.mapping.json")}, QDir::Files)) {
@@ -50,6 +51,12 @@ Result<QString> writeFeedFiles(const QString &dir, const QUrl &origin, const QSt
         QJsonObject tls = feed.value(QLatin1String("tls")).toObject();
         tls.insert(QStringLiteral("caFile"), caFile);
         tls.insert(QStringLiteral("verify"), true);
+        if (!clientCertificate.isEmpty()) {
+            tls.insert(QStringLiteral("clientCert"), clientCertificate);
+            tls.insert(
+                QStringLiteral("clientKeyRef"),
+                QStringLiteral("feed.%1.tls_key").arg(feed.value(QLatin1String("id")).toString()));
+        }
         feed.insert(QStringLiteral("tls"), tls);
         feeds.replace(i, feed);
     }
@@ -82,11 +89,14 @@ Result<std::unique_ptr<DemoFeeds>> DemoFeeds::start(const DemoFeedOptions &optio
     simulator.seed = options.seed;
     simulator.tls.certificate = certificates->serverCertificate;
     simulator.tls.privateKey = certificates->serverKey;
+    if (options.requireClientCertificate)
+        simulator.tls.clientCa = certificates->caCertificate;
     auto host = feedsim::SimulatorHost::start(simulator);
     BV_TRY(host);
 
-    auto written
-        = writeFeedFiles(options.workDir, host.value()->origin(), certificates->caCertificate);
+    auto written = writeFeedFiles(
+        options.workDir, host.value()->origin(), certificates->caCertificate,
+        options.requireClientCertificate ? certificates->clientCertificate : QString());
     BV_TRY(written);
     auto file = feeds::loadFeedsFile(written.value());
     BV_TRY(file);
@@ -94,6 +104,8 @@ Result<std::unique_ptr<DemoFeeds>> DemoFeeds::start(const DemoFeedOptions &optio
     std::unique_ptr<DemoFeeds> demo(new DemoFeeds);
     demo->m_simulator = std::move(host.value());
     demo->m_feeds = std::move(file.value());
+    if (options.requireClientCertificate)
+        demo->m_clientKeyFile = certificates->clientKey;
     return demo;
 }
 
@@ -104,12 +116,25 @@ Result<void> DemoFeeds::storeSecrets(store::Database &db, const QString &now) co
     auto put
         = db.prepare("INSERT OR REPLACE INTO secret(name, value, updated_at) VALUES (?1, ?2, ?3)");
     BV_TRY(put);
+    QByteArray clientKey;
+    if (!m_clientKeyFile.isEmpty()) {
+        QFile file(m_clientKeyFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(
+                ErrorCode::Io,
+                QObject::tr("%1 could not be read: %2").arg(m_clientKeyFile, file.errorString()));
+        clientKey = file.readAll();
+    }
     for (const feeds::FeedConfig &feed : m_feeds.feeds) {
-        if (feed.auth.kind != feeds::FeedAuth::Kind::ClientCredentials)
-            continue;
-        const QByteArray secret = m_simulator->clientSecret(feed.id).toUtf8();
-        put->bind(1, feed.auth.secretRef).bindBlob(2, secret).bind(3, now);
-        BV_TRY(put->run());
+        if (feed.auth.kind == feeds::FeedAuth::Kind::ClientCredentials) {
+            const QByteArray secret = m_simulator->clientSecret(feed.id).toUtf8();
+            put->bind(1, feed.auth.secretRef).bindBlob(2, secret).bind(3, now);
+            BV_TRY(put->run());
+        }
+        if (!clientKey.isEmpty() && !feed.tls.clientKeyRef.isEmpty()) {
+            put->bind(1, feed.tls.clientKeyRef).bindBlob(2, clientKey).bind(3, now);
+            BV_TRY(put->run());
+        }
     }
     return {};
 }

@@ -23,6 +23,10 @@ struct DemoFeedOptions
     quint64 seed = 1;
     QString dataDir; // the public reference data the county is drawn from
     QString workDir; // feeds.json, the mapping files and the loopback CA are written here
+    // The simulator asks every client for a certificate from the loopback CA, as an agency
+    // with mutual TLS does; feeds.json then names the loopback client certificate and, per
+    // feed, the secret that holds its key ("feed.<id>.tls_key", put by storeSecrets()).
+    bool requireClientCertificate = false;
 };
 
 // The demo's seven agencies: the feed simulator on loopback in this process, behind TLS with
@@ -39,7 +43,8 @@ public:
     const feeds::FeedsFile &feedsFile() const { return m_feeds; }
     feedsim::SimulatorHost &simulator() { return *m_simulator; }
 
-    // Puts each feed's client secret into the store under the name feeds.json gives it.
+    // Puts each feed's client secret, and with a client certificate its private key, into
+    // the store under the names feeds.json gives them.
     [[nodiscard]] Result<void> storeSecrets(store::Database &db, const QString &now) const;
 
     // The reference data beside the source tree, or $BROADVIEW_DATA_DIR.
@@ -50,6 +55,7 @@ private:
 
     std::unique_ptr<feedsim::SimulatorHost> m_simulator;
     feeds::FeedsFile m_feeds;
+    QString m_clientKeyFile; // empty: no client certificate
 };
 
 } // namespace bv::cli

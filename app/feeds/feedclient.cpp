@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/feedclient.h"
 
+#include "feeds/tlsprobe.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
@@ -23,6 +25,8 @@ namespace {
 constexpr qint64 kMaxBodyBytes = qint64(256) << 20;
 constexpr auto kCancelPoll = std::chrono::milliseconds(50);
 constexpr const char *kTlsErrorsProperty = "broadviewTlsErrors";
+// For the probe's connection and handshake; after the handshake it waits a second at most.
+constexpr auto kTlsProbeLimit = std::chrono::milliseconds(5000);
 
 bool isRetryableStatus(int status)
 {
@@ -33,6 +37,16 @@ bool isRetryableStatus(int status)
 bool isTlsError(QNetworkReply::NetworkError error)
 {
     return error == QNetworkReply::SslHandshakeFailedError;
+}
+
+// How Qt's network access reports a server that ended the TLS session before any HTTP answer:
+// a handshake failure, a closed connection (a refusal after the handshake), or an unknown
+// error (an alert read after it).
+bool mayBeTlsRefusal(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::SslHandshakeFailedError
+           || error == QNetworkReply::RemoteHostClosedError
+           || error == QNetworkReply::UnknownNetworkError;
 }
 
 // Connection-level failures that another attempt may not meet, also after a 2xx head (a
@@ -230,6 +244,42 @@ Result<void> FeedClient::sleepFor(std::chrono::milliseconds delay)
     return {};
 }
 
+std::optional<Error> FeedClient::refusedByServer(const QUrl &url, QNetworkReply::NetworkError error)
+{
+    if (m_probedTls || url.scheme() != QLatin1String("https") || !mayBeTlsRefusal(error))
+        return std::nullopt;
+    // Once per client: a server that is simply down or restarting is not asked again.
+    m_probedTls = true;
+    const std::optional<TlsRefusal> refusal = probeTlsRefusal(url, m_tls, kTlsProbeLimit);
+    if (!refusal)
+        return std::nullopt;
+    QString heard;
+    switch (refusal->kind) {
+    case TlsRefusal::Kind::Alert:
+        heard = QObject::tr("TLS alert \"%1\"").arg(refusal->alert);
+        break;
+    case TlsRefusal::Kind::ClosedAfterHandshake:
+        heard = QObject::tr("closed as soon as the TLS handshake ended");
+        break;
+    }
+    const QSslCertificate own = m_tls.localCertificate();
+    if (own.isNull())
+        return makeError(ErrorCode::TlsRefused,
+                         QObject::tr("Feed %1: %2 refused the connection (%3). The feed presents "
+                                     "no client certificate; if the agency requires one, set "
+                                     "\"clientCert\" and \"clientKeyRef\" in the feed's "
+                                     "\"tls\" in feeds.json.")
+                             .arg(m_feed.id, describe(url), heard));
+    // The certificate's file, issuer and expiry say which one was sent; its key never appears.
+    return makeError(
+        ErrorCode::TlsRefused,
+        QObject::tr("Feed %1: %2 refused the connection (%3): it did not accept the client "
+                    "certificate %4 (issued by \"%5\", valid until %6). Check that the agency "
+                    "trusts its issuer and that it has not expired or been revoked.")
+            .arg(m_feed.id, describe(url), heard, m_feed.tls.clientCertFile,
+                 own.issuerDisplayName(), own.expiryDate().toUTC().toString(Qt::ISODate)));
+}
+
 std::chrono::milliseconds FeedClient::backoff(int attempt)
 {
     // Full jitter (a random wait up to the exponential bound) spreads clients that failed
@@ -277,12 +327,19 @@ Result<void> FeedClient::ensureToken()
         BV_TRY(waitFor(reply.get()));
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const auto error = reply->error();
-        if (!tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
-            return makeError(ErrorCode::TlsRefused,
-                             QObject::tr("Feed %1: the certificate of %2 was refused: %3")
-                                 .arg(m_feed.id, describe(tokenUrl),
-                                      tlsErrors.isEmpty() ? reply->errorString()
-                                                          : tlsErrors.join(QStringLiteral("; "))));
+        if (!tlsErrors.isEmpty())
+            return makeError(
+                ErrorCode::TlsRefused,
+                QObject::tr("Feed %1: the certificate of %2 was refused: %3")
+                    .arg(m_feed.id, describe(tokenUrl), tlsErrors.join(QStringLiteral("; "))));
+        if (status == 0 && error != QNetworkReply::NoError) {
+            if (auto refused = refusedByServer(tokenUrl, error))
+                return *refused;
+            if (isTlsError(error))
+                return makeError(ErrorCode::TlsRefused,
+                                 QObject::tr("Feed %1: the TLS handshake with %2 failed: %3")
+                                     .arg(m_feed.id, describe(tokenUrl), reply->errorString()));
+        }
         const bool retryable = isRetryableNetworkError(error) || isRetryableStatus(status);
         if (retryable && attempt + 1 < m_policy.maxAttempts) {
             ++m_retries;
@@ -334,12 +391,19 @@ Result<FeedResponse> FeedClient::finish(Pending &pending)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const auto error = reply->error();
         const QStringList tlsErrors = reply->property(kTlsErrorsProperty).toStringList();
-        if (!tlsErrors.isEmpty() || (status == 0 && isTlsError(error)))
-            return makeError(ErrorCode::TlsRefused,
-                             QObject::tr("Feed %1: the certificate of %2 was refused: %3")
-                                 .arg(m_feed.id, describe(pending.url),
-                                      tlsErrors.isEmpty() ? reply->errorString()
-                                                          : tlsErrors.join(QStringLiteral("; "))));
+        if (!tlsErrors.isEmpty())
+            return makeError(
+                ErrorCode::TlsRefused,
+                QObject::tr("Feed %1: the certificate of %2 was refused: %3")
+                    .arg(m_feed.id, describe(pending.url), tlsErrors.join(QStringLiteral("; "))));
+        if (status == 0 && error != QNetworkReply::NoError) {
+            if (auto refused = refusedByServer(pending.url, error))
+                return *refused;
+            if (isTlsError(error))
+                return makeError(ErrorCode::TlsRefused,
+                                 QObject::tr("Feed %1: the TLS handshake with %2 failed: %3")
+                                     .arg(m_feed.id, describe(pending.url), reply->errorString()));
+        }
         if (status == 401 && !pending.renewedToken && m_feed.auth.kind != FeedAuth::Kind::None) {
             // A token may be revoked or the server restarted: renew once, then believe it.
             pending.renewedToken = true;

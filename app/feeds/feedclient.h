@@ -17,6 +17,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace bv::feeds {
 
@@ -70,6 +71,10 @@ private:
     [[nodiscard]] Result<void> waitFor(QNetworkReply *reply,
                                        std::chrono::milliseconds limit = std::chrono::hours(1));
     [[nodiscard]] Result<void> sleepFor(std::chrono::milliseconds delay);
+    // After a TLS connection failed with no HTTP answer: the server's refusal of this client
+    // (its certificate, or the lack of one), heard by one probe handshake per client.
+    [[nodiscard]] std::optional<Error> refusedByServer(const QUrl &url,
+                                                       QNetworkReply::NetworkError error);
     std::chrono::milliseconds backoff(int attempt);
 
     FeedConfig m_feed;
@@ -82,6 +87,7 @@ private:
     QByteArray m_token;
     std::chrono::steady_clock::time_point m_tokenExpires{};
     int m_retries = 0;
+    bool m_probedTls = false;
 };
 
 } // namespace bv::feeds

@@ -22,14 +22,12 @@ QStringView expansion(QStringView word)
         QStringView abbreviation;
         QStringView word;
     } kExpansions[] = {
-        {u"APT", u"APARTMENT"}, {u"AV", u"AVENUE"},    {u"AVE", u"AVENUE"},
-        {u"CL", u"CLOSE"},      {u"CRES", u"CRESCENT"}, {u"CT", u"COURT"},
-        {u"DR", u"DRIVE"},      {u"FLT", u"FLAT"},      {u"GDNS", u"GARDENS"},
-        {u"GR", u"GROVE"},      {u"GRN", u"GREEN"},     {u"HSE", u"HOUSE"},
-        {u"LN", u"LANE"},       {u"PDE", u"PARADE"},    {u"PK", u"PARK"},
-        {u"PL", u"PLACE"},      {u"RD", u"ROAD"},       {u"SQ", u"SQUARE"},
-        {u"ST", u"STREET"},     {u"TER", u"TERRACE"},   {u"TERR", u"TERRACE"},
-        {u"WY", u"WAY"},
+        {u"APT", u"APARTMENT"}, {u"AV", u"AVENUE"},  {u"AVE", u"AVENUE"}, {u"CL", u"CLOSE"},
+        {u"CRES", u"CRESCENT"}, {u"CT", u"COURT"},   {u"DR", u"DRIVE"},   {u"FLT", u"FLAT"},
+        {u"GDNS", u"GARDENS"},  {u"GR", u"GROVE"},   {u"GRN", u"GREEN"},  {u"HSE", u"HOUSE"},
+        {u"LN", u"LANE"},       {u"PDE", u"PARADE"}, {u"PK", u"PARK"},    {u"PL", u"PLACE"},
+        {u"RD", u"ROAD"},       {u"SQ", u"SQUARE"},  {u"ST", u"STREET"},  {u"TER", u"TERRACE"},
+        {u"TERR", u"TERRACE"},  {u"WY", u"WAY"},
     };
     for (const auto &entry : kExpansions) {
         if (entry.abbreviation == word)
@@ -65,11 +63,14 @@ NormalisedAddress normaliseAddress(QStringView address, QStringView postcode)
         result.text.append(expanded);
         // Seed 0: the same word hashes alike in every process, so prepared records could be
         // cached between runs.
-        const std::uint64_t hash = (std::uint64_t(qHash(expanded, 0)) << 1) | (hasDigit(expanded) ? 1U : 0U);
+        const std::uint64_t hash
+            = (std::uint64_t(qHash(expanded, 0)) << 1) | (hasDigit(expanded) ? 1U : 0U);
         result.tokens.push_back(hash);
     }
+    result.textHash = qHash(result.text, 0);
     std::sort(result.tokens.begin(), result.tokens.end());
-    result.tokens.erase(std::unique(result.tokens.begin(), result.tokens.end()), result.tokens.end());
+    result.tokens.erase(std::unique(result.tokens.begin(), result.tokens.end()),
+                        result.tokens.end());
     return result;
 }
 

@@ -15,6 +15,8 @@ struct NormalisedAddress
     // abbreviations spelt out (RD -> ROAD, ST -> STREET), the record's postcode removed since
     // the postcode is compared on its own and would otherwise count twice.
     QString text;
+    // A hash of text, so two different addresses are told apart without reading the text.
+    std::uint64_t textHash = 0;
     // The distinct words of text, hashed and sorted, so overlap is a merge with no strings
     // touched. The lowest bit marks a word with a digit in it (house or flat number).
     std::vector<std::uint64_t> tokens;

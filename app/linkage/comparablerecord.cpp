@@ -10,35 +10,65 @@ namespace bv::linkage {
 
 namespace {
 
-QString canonicalUprn(QStringView uprn)
+constexpr qsizetype kMaxPackedLength = 8;
+constexpr qsizetype kMaxUprnDigits = 12;
+
+// Up to eight ASCII characters, one a byte. Distinct strings of that length give distinct
+// keys, and no non-empty string gives 0.
+std::uint64_t pack(QStringView text)
 {
-    const QStringView trimmed = uprn.trimmed();
-    if (trimmed.isEmpty()
-        || !std::all_of(trimmed.begin(), trimmed.end(),
-                        [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }))
-        return {};
-    // Some systems pad UPRNs to twelve digits, others do not.
-    qsizetype start = 0;
-    while (start < trimmed.size() - 1 && trimmed[start] == QLatin1Char('0'))
-        ++start;
-    return trimmed.sliced(start).toString();
+    std::uint64_t key = 0;
+    for (const QChar c : text)
+        key = (key << 8) | (c.unicode() & 0xFFU);
+    return key;
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
 }
 
 } // namespace
 
+PostcodeKey PostcodeKey::from(QStringView canonical)
+{
+    const qsizetype space = canonical.indexOf(QLatin1Char(' '));
+    if (canonical.size() > kMaxPackedLength || space < 1 || space + 2 > canonical.size()
+        || !std::all_of(canonical.begin(), canonical.end(),
+                        [](QChar c) { return c.unicode() < 0x80; }))
+        return {};
+    return PostcodeKey{pack(canonical), pack(canonical.first(space + 2)),
+                       pack(canonical.first(space))};
+}
+
 char sexCode(QStringView sex)
 {
     const QStringView s = sex.trimmed();
-    if (s.compare(QLatin1StringView("female"), Qt::CaseInsensitive) == 0
-        || s.compare(QLatin1StringView("f"), Qt::CaseInsensitive) == 0)
+    const auto is = [s](const char *word) {
+        return s.compare(QLatin1StringView(word), Qt::CaseInsensitive) == 0;
+    };
+    if (is("female") || is("f"))
         return 'F';
-    if (s.compare(QLatin1StringView("male"), Qt::CaseInsensitive) == 0
-        || s.compare(QLatin1StringView("m"), Qt::CaseInsensitive) == 0)
+    if (is("male") || is("m"))
         return 'M';
-    if (s.compare(QLatin1StringView("other"), Qt::CaseInsensitive) == 0
-        || s.compare(QLatin1StringView("o"), Qt::CaseInsensitive) == 0)
+    if (is("other") || is("o"))
         return 'O';
     return 0;
+}
+
+std::uint64_t uprnNumber(QStringView uprn)
+{
+    const QStringView digits = uprn.trimmed();
+    if (digits.isEmpty() || !std::all_of(digits.begin(), digits.end(), isAsciiDigit))
+        return 0;
+    std::uint64_t value = 0;
+    qsizetype significant = 0;
+    for (const QChar c : digits) {
+        value = value * 10 + std::uint64_t(c.unicode() - u'0');
+        if (value != 0 && ++significant > kMaxUprnDigits)
+            return 0;
+    }
+    return value;
 }
 
 ComparableRecord RecordPreparer::prepare(const SourceFields &fields) const
@@ -46,15 +76,18 @@ ComparableRecord RecordPreparer::prepare(const SourceFields &fields) const
     ComparableRecord record;
     record.givenName = feeds::normaliseName(fields.givenName);
     record.familyName = feeds::normaliseName(fields.familyName);
-    record.givenPhonetic = doubleMetaphone(record.givenName);
-    record.familyPhonetic = doubleMetaphone(record.familyName);
+    record.givenPhonetic = PhoneticKey::from(doubleMetaphone(record.givenName));
+    record.familyPhonetic = PhoneticKey::from(doubleMetaphone(record.familyName));
     record.givenNicknames = m_nicknames.groupsOf(record.givenName);
     record.birthDate = fields.birthDate;
+    record.birthParts = DateParts::from(fields.birthDate);
     record.sex = sexCode(fields.sex);
     // A postcode that does not parse is not evidence: a partial one could agree by chance.
-    if (const Result<feeds::Postcode> postcode = feeds::Postcode::parse(fields.postcode))
+    if (const Result<feeds::Postcode> postcode = feeds::Postcode::parse(fields.postcode)) {
         record.postcode = postcode->text();
-    record.uprn = canonicalUprn(fields.uprn);
+        record.postcodeKey = PostcodeKey::from(record.postcode);
+    }
+    record.uprn = uprnNumber(fields.uprn);
     record.address = normaliseAddress(fields.address, record.postcode);
     return record;
 }

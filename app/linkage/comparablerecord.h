@@ -2,11 +2,14 @@
 #pragma once
 
 #include "linkage/addressnormaliser.h"
+#include "linkage/datecompare.h"
 #include "linkage/nicknames.h"
 #include "linkage/phonetic.h"
 
 #include <QDate>
 #include <QString>
+
+#include <cstdint>
 
 namespace bv::linkage {
 
@@ -23,26 +26,48 @@ struct SourceFields
     QString address; // one line, as the source gave it
 };
 
+// A canonical postcode ("NR1 3JB", at most eight ASCII characters) with its sector ("NR1 3")
+// and district ("NR1"), each packed into an integer so that comparing them reads no string.
+// All 0 when there is no postcode.
+struct PostcodeKey
+{
+    std::uint64_t unit = 0;
+    std::uint64_t sector = 0;
+    std::uint64_t district = 0;
+
+    // canonical as feeds::Postcode::text() gives it; anything else gives an empty key.
+    [[nodiscard]] static PostcodeKey from(QStringView canonical);
+    bool isEmpty() const { return unit == 0; }
+};
+
 // A record ready for compare(): everything that costs time to work out (normalised text,
-// phonetic codes, nickname rows, address words) is worked out once here, so comparing a pair
-// allocates nothing. Make these with RecordPreparer.
+// phonetic codes, nickname rows, date parts, address words) is worked out once here, so
+// comparing a pair allocates nothing and reads little beyond the record itself. The readable
+// fields (givenName, postcode, ...) are for people and tests; compare() reads the keys beside
+// them. Make these with RecordPreparer.
 struct ComparableRecord
 {
     QString givenName;  // feeds::normaliseName form
     QString familyName; // feeds::normaliseName form
-    PhoneticCodes givenPhonetic;
-    PhoneticCodes familyPhonetic;
+    PhoneticKey givenPhonetic;
+    PhoneticKey familyPhonetic;
     NicknameGroups givenNicknames;
     QDate birthDate; // invalid when unknown
-    char sex = 0;    // 'F', 'M' or 'O'; 0 when unknown
+    DateParts birthParts;
+    char sex = 0;     // 'F', 'M' or 'O'; 0 when unknown
     QString postcode; // canonical ("NR1 3JB"), empty when absent or not a valid postcode
-    QString uprn;     // digits with leading zeros removed, empty when absent or not digits
+    PostcodeKey postcodeKey;
+    std::uint64_t uprn = 0; // 0 when absent or not a number
     NormalisedAddress address;
 };
 
 // 'F', 'M' or 'O' for the spellings the store and the feeds use; 0 for unknown or anything
 // else.
 [[nodiscard]] char sexCode(QStringView sex);
+
+// A UPRN as a number (at most 12 digits; leading zeros, which some systems pad with, do not
+// matter); 0 when empty or not a UPRN.
+[[nodiscard]] std::uint64_t uprnNumber(QStringView uprn);
 
 // Turns source fields into comparable records. Holds the nickname table by reference, since
 // one table serves every record: the table must outlive the preparer (not the records, which

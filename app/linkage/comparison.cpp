@@ -10,8 +10,8 @@ namespace {
 // The levels both name fields share, before the field's own last ones.
 enum class NameSimilarity { Exact, JaroWinklerHigh, JaroWinklerMedium, Phonetic, None };
 
-NameSimilarity nameSimilarity(const QString &a, const QString &b, const PhoneticCodes &codesA,
-                              const PhoneticCodes &codesB)
+NameSimilarity nameSimilarity(const QString &a, const QString &b, const PhoneticKey &codesA,
+                              const PhoneticKey &codesB)
 {
     if (a == b)
         return NameSimilarity::Exact;
@@ -27,23 +27,12 @@ NameSimilarity nameSimilarity(const QString &a, const QString &b, const Phonetic
 
 // Given and family names exchanged between the records: forms filled in the wrong order, or
 // a name order the system did not expect. Both names must be present on both sides and
-// differ, or every record whose given and family names are equal ("JAMES JAMES") would count.
+// differ, or every record whose given and family names are equal ("JAMES JAMES") would count;
+// that also means swapped given names are never equal, so exact agreement cannot be hidden.
 bool namesSwapped(const ComparableRecord &a, const ComparableRecord &b)
 {
-    return !a.givenName.isEmpty() && !a.familyName.isEmpty() && a.givenName != a.familyName
-           && a.givenName == b.familyName && a.familyName == b.givenName;
-}
-
-QStringView district(QStringView postcode)
-{
-    const qsizetype space = postcode.indexOf(QLatin1Char(' '));
-    return space < 0 ? postcode : postcode.first(space);
-}
-
-QStringView sector(QStringView postcode)
-{
-    const qsizetype space = postcode.indexOf(QLatin1Char(' '));
-    return space < 0 || space + 2 > postcode.size() ? postcode : postcode.first(space + 2);
+    return a.givenName == b.familyName && a.familyName == b.givenName && !a.givenName.isEmpty()
+           && !a.familyName.isEmpty() && a.givenName != a.familyName;
 }
 
 } // namespace
@@ -94,15 +83,15 @@ SexLevel compareSex(char a, char b)
     return a == b ? SexLevel::Agree : SexLevel::Disagree;
 }
 
-PostcodeLevel comparePostcodes(QStringView a, QStringView b)
+PostcodeLevel comparePostcodes(const PostcodeKey &a, const PostcodeKey &b)
 {
     if (a.isEmpty() || b.isEmpty())
         return PostcodeLevel::Missing;
-    if (a == b)
+    if (a.unit == b.unit)
         return PostcodeLevel::Exact;
-    if (sector(a) == sector(b))
+    if (a.sector == b.sector)
         return PostcodeLevel::Sector;
-    if (district(a) == district(b))
+    if (a.district == b.district)
         return PostcodeLevel::District;
     return PostcodeLevel::Disagree;
 }
@@ -111,7 +100,8 @@ AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddres
 {
     if (a.isEmpty() || b.isEmpty())
         return AddressLevel::Missing;
-    if (a.text == b.text)
+    // The hash rules out almost every different pair without reading either text.
+    if (a.textHash == b.textHash && a.text == b.text)
         return AddressLevel::Exact;
     const TokenOverlap overlap = tokenOverlap(a.tokens, b.tokens);
     if (overlap.numbersConsistent && overlap.dice >= kAddressOverlapHigh)
@@ -119,9 +109,9 @@ AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddres
     return AddressLevel::Disagree;
 }
 
-UprnLevel compareUprns(QStringView a, QStringView b)
+UprnLevel compareUprns(std::uint64_t a, std::uint64_t b)
 {
-    if (a.isEmpty() || b.isEmpty())
+    if (a == 0 || b == 0)
         return UprnLevel::Missing;
     return a == b ? UprnLevel::Exact : UprnLevel::Disagree;
 }
@@ -129,16 +119,16 @@ UprnLevel compareUprns(QStringView a, QStringView b)
 ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
 {
     ComparisonVector vector;
-    if (a.givenName != b.givenName && namesSwapped(a, b)) {
+    if (namesSwapped(a, b)) {
         vector.setLevel(Field::GivenName, GivenNameLevel::Swapped);
         vector.setLevel(Field::FamilyName, FamilyNameLevel::Swapped);
     } else {
         vector.setLevel(Field::GivenName, compareGivenNames(a, b));
         vector.setLevel(Field::FamilyName, compareFamilyNames(a, b));
     }
-    vector.setLevel(Field::BirthDate, compareBirthDates(a.birthDate, b.birthDate));
+    vector.setLevel(Field::BirthDate, compareBirthDates(a.birthParts, b.birthParts));
     vector.setLevel(Field::Sex, compareSex(a.sex, b.sex));
-    vector.setLevel(Field::Postcode, comparePostcodes(a.postcode, b.postcode));
+    vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
     vector.setLevel(Field::Address, compareAddresses(a.address, b.address));
     vector.setLevel(Field::Uprn, compareUprns(a.uprn, b.uprn));
     return vector;

@@ -26,10 +26,9 @@ inline constexpr double kAddressOverlapHigh = 0.8;
 [[nodiscard]] FamilyNameLevel compareFamilyNames(const ComparableRecord &a,
                                                  const ComparableRecord &b);
 [[nodiscard]] SexLevel compareSex(char a, char b);
-// Canonical postcodes ("NR1 3JB").
-[[nodiscard]] PostcodeLevel comparePostcodes(QStringView a, QStringView b);
-[[nodiscard]] AddressLevel compareAddresses(const NormalisedAddress &a,
-                                            const NormalisedAddress &b);
-[[nodiscard]] UprnLevel compareUprns(QStringView a, QStringView b);
+[[nodiscard]] PostcodeLevel comparePostcodes(const PostcodeKey &a, const PostcodeKey &b);
+[[nodiscard]] AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddress &b);
+// UPRNs as numbers (uprnNumber), 0 for none.
+[[nodiscard]] UprnLevel compareUprns(std::uint64_t a, std::uint64_t b);
 
 } // namespace bv::linkage

@@ -4,6 +4,7 @@
 #include "linkage/datecompare.h"
 
 #include <QString>
+#include <QtGlobal>
 
 #include <array>
 #include <cstdint>
@@ -19,10 +20,9 @@ namespace bv::linkage {
 enum class Field : std::uint8_t { GivenName, FamilyName, BirthDate, Sex, Postcode, Address, Uprn };
 
 inline constexpr int kFieldCount = 7;
-inline constexpr std::array<Field, kFieldCount> kFields{Field::GivenName, Field::FamilyName,
-                                                        Field::BirthDate, Field::Sex,
-                                                        Field::Postcode,  Field::Address,
-                                                        Field::Uprn};
+inline constexpr std::array<Field, kFieldCount> kFields{
+    Field::GivenName, Field::FamilyName, Field::BirthDate, Field::Sex,
+    Field::Postcode,  Field::Address,    Field::Uprn};
 // The most levels any field has; sizes the fixed arrays of per-level parameters.
 inline constexpr int kMaxLevels = 8;
 inline constexpr int kMissingLevel = 0;
@@ -33,11 +33,11 @@ inline constexpr int kExactLevel = 1;
 enum class GivenNameLevel : std::uint8_t {
     Missing,
     Exact,
-    Swapped,           // this record's given name is the other's family name and vice versa
-    JaroWinkler94,     // Jaro-Winkler >= 0.94
-    JaroWinkler88,     // Jaro-Winkler >= 0.88
-    Phonetic,          // a Double Metaphone code in common
-    Nickname,          // the nickname table puts them in one row (Bill, William)
+    Swapped,       // this record's given name is the other's family name and vice versa
+    JaroWinkler94, // Jaro-Winkler >= 0.94
+    JaroWinkler88, // Jaro-Winkler >= 0.88
+    Phonetic,      // a Double Metaphone code in common
+    Nickname,      // the nickname table puts them in one row (Bill, William)
     Disagree,
 };
 
@@ -85,16 +85,15 @@ public:
     constexpr ComparisonVector() = default;
 
     constexpr int level(Field field) const { return m_levels[index(field)]; }
+    // level between 0 and levelCount(field) - 1; compare() only makes such levels.
     constexpr void setLevel(Field field, int level)
     {
+        Q_ASSERT(level >= 0 && level < kMaxLevels);
         m_levels[index(field)] = std::uint8_t(level);
     }
     template<typename Level>
-        requires std::is_enum_v<Level>
-    constexpr void setLevel(Field field, Level level)
-    {
-        setLevel(field, int(level));
-    }
+    requires std::is_enum_v<Level>
+    constexpr void setLevel(Field field, Level level) { setLevel(field, int(level)); }
 
     // Three bits per field: the key under which identical vectors are counted together.
     constexpr std::uint32_t packed() const

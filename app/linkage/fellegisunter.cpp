@@ -72,14 +72,14 @@ Result<FellegiSunterModel> FellegiSunterModel::create(const ModelParameters &par
             const double m = values.m[std::size_t(level)];
             const double u = values.u[std::size_t(level)];
             if (!(m >= 0.0 && m <= 1.0 && u >= 0.0 && u <= 1.0))
-                return invalid(QObject::tr("a probability of %1 is outside 0 to 1.")
-                                   .arg(fieldKey(field)));
+                return invalid(
+                    QObject::tr("a probability of %1 is outside 0 to 1.").arg(fieldKey(field)));
             mSum += m;
             uSum += u;
         }
         if (std::abs(mSum - 1.0) > kSumTolerance || std::abs(uSum - 1.0) > kSumTolerance)
-            return invalid(QObject::tr("the probabilities of %1 do not sum to 1.")
-                               .arg(fieldKey(field)));
+            return invalid(
+                QObject::tr("the probabilities of %1 do not sum to 1.").arg(fieldKey(field)));
     }
     return FellegiSunterModel(parameters);
 }
@@ -92,8 +92,8 @@ FellegiSunterModel::FellegiSunterModel(const ModelParameters &parameters)
         const FieldParameters &values = parameters[field];
         auto &weights = m_weights[std::size_t(field)];
         for (int level = kExactLevel; level < levelCount(field); ++level)
-            weights[std::size_t(level)] = bits(values.m[std::size_t(level)],
-                                               values.u[std::size_t(level)]);
+            weights[std::size_t(level)]
+                = bits(values.m[std::size_t(level)], values.u[std::size_t(level)]);
     }
 }
 

@@ -52,13 +52,15 @@ public:
 
     const ModelParameters &parameters() const { return m_parameters; }
     double lambda() const { return m_parameters.lambda; }
-    double m(Field field, int level) const { return m_parameters[field].m[std::size_t(level)]; }
-    double u(Field field, int level) const { return m_parameters[field].u[std::size_t(level)]; }
+    // 0 for a level outside the table.
+    double m(Field field, int level) const { return valueAt(m_parameters[field].m, level); }
+    double u(Field field, int level) const { return valueAt(m_parameters[field].u, level); }
 
-    // log2(m / u) in bits; 0 for Missing.
+    // log2(m / u) in bits; 0 for Missing, and for a level the field does not have (a caller's
+    // bug, answered harmlessly rather than by reading past the table).
     double levelWeight(Field field, int level) const
     {
-        return m_weights[std::size_t(field)][std::size_t(level)];
+        return valueAt(m_weights[std::size_t(field)], level);
     }
     // log2(lambda / (1 - lambda)): the odds before any field is looked at.
     double priorWeight() const { return m_priorWeight; }
@@ -86,8 +88,13 @@ public:
 private:
     explicit FellegiSunterModel(const ModelParameters &parameters);
 
+    static double valueAt(const LevelProbabilities &values, int level)
+    {
+        return level >= 0 && level < kMaxLevels ? values[std::size_t(level)] : 0.0;
+    }
+
     ModelParameters m_parameters;
-    std::array<std::array<double, kMaxLevels>, kFieldCount> m_weights{};
+    std::array<LevelProbabilities, kFieldCount> m_weights{}; // bits, per field and level
     double m_priorWeight = 0.0;
 };
 

@@ -36,14 +36,15 @@ Result<NicknameTable> NicknameTable::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io,
-                         QObject::tr("The nickname table %1 cannot be read: %2")
-                             .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QObject::tr("The nickname table %1 cannot be read: %2").arg(path, file.errorString()));
     const QByteArray content = file.readAll();
     Result<NicknameTable> table = parse(content);
     if (!table.ok())
-        return makeError(table.error().code, QObject::tr("The nickname table %1 is not valid: %2")
-                                                 .arg(path, table.error().message));
+        return makeError(
+            table.error().code,
+            QObject::tr("The nickname table %1 is not valid: %2").arg(path, table.error().message));
     return table;
 }
 
@@ -67,9 +68,9 @@ Result<NicknameTable> NicknameTable::parse(QByteArrayView csv)
                 names.append(name);
         }
         if (names.size() < 2)
-            return makeError(ErrorCode::Failure,
-                             QObject::tr("line %1 needs at least two different names.")
-                                 .arg(lineNumber));
+            return makeError(
+                ErrorCode::Failure,
+                QObject::tr("line %1 needs at least two different names.").arg(lineNumber));
         if (groups > std::numeric_limits<std::uint16_t>::max())
             return makeError(ErrorCode::Failure,
                              QObject::tr("line %1: the table has too many rows.").arg(lineNumber));
@@ -92,10 +93,9 @@ Result<NicknameTable> NicknameTable::parse(QByteArrayView csv)
 
 const NicknameTable::Entry *NicknameTable::find(QStringView name) const
 {
-    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), name,
-                                     [](const Entry &entry, QStringView key) {
-                                         return QStringView(entry.name) < key;
-                                     });
+    const auto it = std::lower_bound(
+        m_entries.begin(), m_entries.end(), name,
+        [](const Entry &entry, QStringView key) { return QStringView(entry.name) < key; });
     if (it == m_entries.end() || QStringView(it->name) != name)
         return nullptr;
     return &*it;

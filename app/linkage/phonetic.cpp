@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linkage/phonetic.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace bv::linkage {
@@ -14,6 +15,23 @@ bool PhoneticCodes::soundsLike(const PhoneticCodes &other) const
             return true;
     }
     return false;
+}
+
+namespace {
+
+std::uint32_t packCode(const QString &code)
+{
+    std::uint32_t key = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(code.size(), 4); ++i)
+        key = (key << 8) | (code[i].unicode() & 0xFFU);
+    return key;
+}
+
+} // namespace
+
+PhoneticKey PhoneticKey::from(const PhoneticCodes &codes)
+{
+    return PhoneticKey{packCode(codes.primary), packCode(codes.alternate)};
 }
 
 namespace {
@@ -46,7 +64,10 @@ private:
     bool isVowel(qsizetype i) const;
     // Whether one of the options is spelt at position i.
     bool spells(qsizetype i, std::initializer_list<QStringView> options) const;
-    bool isDone() const { return m_primary.size() >= m_maxLength && m_alternate.size() >= m_maxLength; }
+    bool isDone() const
+    {
+        return m_primary.size() >= m_maxLength && m_alternate.size() >= m_maxLength;
+    }
     void add(QStringView both) { add(both, both); }
     void add(QStringView primary, QStringView alternate)
     {
@@ -110,7 +131,8 @@ bool DoubleMetaphoneEncoder::spells(qsizetype i, std::initializer_list<QStringVi
     if (i < 0)
         return false;
     for (const QStringView option : options) {
-        if (i + option.size() <= m_word.size() && QStringView(m_word).sliced(i, option.size()) == option)
+        if (i + option.size() <= m_word.size()
+            && QStringView(m_word).sliced(i, option.size()) == option)
             return true;
     }
     return false;
@@ -287,7 +309,8 @@ qsizetype DoubleMetaphoneEncoder::codeCh(qsizetype pos)
     }
     // Greek roots at the start (Chemistry, Chorus, Character), but not Chore.
     if (pos == 0
-        && (spells(pos + 1, {u"HARAC", u"HARIS"}) || spells(pos + 1, {u"HOR", u"HYM", u"HIA", u"HEM"}))
+        && (spells(pos + 1, {u"HARAC", u"HARIS"})
+            || spells(pos + 1, {u"HOR", u"HYM", u"HIA", u"HEM"}))
         && !spells(0, {u"CHORE"})) {
         add(u"K");
         return pos + 2;
@@ -382,7 +405,8 @@ qsizetype DoubleMetaphoneEncoder::codeGh(qsizetype pos)
     }
     // Silent after B, H or D two or three letters back (Hugh, Bough, Daughter).
     if ((pos > 1 && spells(pos - 2, {u"B", u"H", u"D"}))
-        || (pos > 2 && spells(pos - 3, {u"B", u"H", u"D"})) || (pos > 3 && spells(pos - 4, {u"B", u"H"})))
+        || (pos > 2 && spells(pos - 3, {u"B", u"H", u"D"}))
+        || (pos > 3 && spells(pos - 4, {u"B", u"H"})))
         return pos + 2;
     // Laugh, McLaughlin, Cough, Gough, Rough, Tough: F; otherwise K, except after I (Night).
     if (pos > 2 && is(pos - 1, u'U') && spells(pos - 3, {u"C", u"G", u"L", u"R", u"T"}))

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <cstdint>
+
 // Phonetic keys for names, so that spellings that sound alike ("Smith", "Smyth", "Schmidt")
 // can agree when their letters do not.
 namespace bv::linkage {
@@ -23,6 +25,24 @@ struct PhoneticCodes
     bool soundsLike(const PhoneticCodes &other) const;
 
     friend bool operator==(const PhoneticCodes &, const PhoneticCodes &) = default;
+};
+
+// The codes packed into integers, one ASCII character a byte, which is what a prepared
+// record keeps: comparing two then needs no string. 0 stands for no code. Only the first
+// four characters of a code are kept, which is the whole of a code of the usual length.
+struct PhoneticKey
+{
+    std::uint32_t primary = 0;
+    std::uint32_t alternate = 0;
+
+    [[nodiscard]] static PhoneticKey from(const PhoneticCodes &codes);
+    bool soundsLike(const PhoneticKey &other) const
+    {
+        return (primary != 0 && (primary == other.primary || primary == other.alternate))
+               || (alternate != 0 && (alternate == other.primary || alternate == other.alternate));
+    }
+
+    friend bool operator==(const PhoneticKey &, const PhoneticKey &) = default;
 };
 
 // Codes no longer than this, as in Philips' published algorithm: four consonant sounds

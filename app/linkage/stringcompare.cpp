@@ -10,58 +10,47 @@ namespace bv::linkage {
 
 namespace {
 
-// Which characters of a string have been matched. Names fit in two machine words, so the
-// comparison that runs millions of times never touches the heap; longer text falls back.
-class MatchFlags
+// Which characters of each string have been matched. Names fit in one machine word each, so
+// the comparison that runs millions of times keeps its flags in registers; longer text
+// spills to the heap.
+class InlineFlags
 {
 public:
-    explicit MatchFlags(qsizetype size)
-    {
-        if (size > kInline)
-            m_spill.assign(size_t(size), false);
-    }
-
-    bool test(qsizetype i) const
-    {
-        return m_spill.empty() ? (m_bits >> i) & 1U : bool(m_spill[size_t(i)]);
-    }
-
-    void set(qsizetype i)
-    {
-        if (m_spill.empty())
-            m_bits |= std::uint64_t(1) << i;
-        else
-            m_spill[size_t(i)] = true;
-    }
+    explicit InlineFlags(qsizetype) {}
+    bool test(qsizetype i) const { return (m_bits >> i) & 1U; }
+    void set(qsizetype i) { m_bits |= std::uint64_t(1) << i; }
 
 private:
-    static constexpr qsizetype kInline = 64;
     std::uint64_t m_bits = 0;
-    std::vector<bool> m_spill;
 };
 
-} // namespace
-
-double jaro(QStringView a, QStringView b)
+class HeapFlags
 {
-    if (a.isEmpty() && b.isEmpty())
-        return 1.0;
-    if (a.isEmpty() || b.isEmpty())
-        return 0.0;
-    // Greedy matching can count differently from either side; a fixed order makes
-    // jaro(a, b) == jaro(b, a), so a pair's comparison does not depend on which came first.
-    if (b.size() < a.size() || (b.size() == a.size() && b < a))
-        std::swap(a, b);
+public:
+    explicit HeapFlags(qsizetype size)
+        : m_flags(std::size_t(size), 0)
+    {}
+    bool test(qsizetype i) const { return m_flags[std::size_t(i)] != 0; }
+    void set(qsizetype i) { m_flags[std::size_t(i)] = 1; }
 
-    const qsizetype window = std::max<qsizetype>(0, std::max(a.size(), b.size()) / 2 - 1);
-    MatchFlags matchedA(a.size());
-    MatchFlags matchedB(b.size());
+private:
+    std::vector<char> m_flags;
+};
+
+constexpr qsizetype kInlineLength = 64;
+
+// a is the shorter string (or the smaller of two of equal length).
+template<typename Flags>
+double jaroOrdered(const QChar *a, qsizetype sizeA, const QChar *b, qsizetype sizeB)
+{
+    const qsizetype window = std::max<qsizetype>(0, sizeB / 2 - 1);
+    Flags matchedA(sizeA);
+    Flags matchedB(sizeB);
     qsizetype matches = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        const qsizetype from = std::max<qsizetype>(0, i - window);
-        const qsizetype to = std::min(b.size() - 1, i + window);
-        for (qsizetype j = from; j <= to; ++j) {
-            if (!matchedB.test(j) && a[i] == b[j]) {
+    for (qsizetype i = 0; i < sizeA; ++i) {
+        const qsizetype to = std::min(sizeB - 1, i + window);
+        for (qsizetype j = std::max<qsizetype>(0, i - window); j <= to; ++j) {
+            if (a[i] == b[j] && !matchedB.test(j)) {
                 matchedA.set(i);
                 matchedB.set(j);
                 ++matches;
@@ -76,7 +65,7 @@ double jaro(QStringView a, QStringView b)
     // half a transposition.
     qsizetype outOfOrder = 0;
     qsizetype j = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
+    for (qsizetype i = 0; i < sizeA; ++i) {
         if (!matchedA.test(i))
             continue;
         while (!matchedB.test(j))
@@ -87,7 +76,37 @@ double jaro(QStringView a, QStringView b)
     }
     const double m = double(matches);
     const double t = double(outOfOrder) / 2.0;
-    return (m / double(a.size()) + m / double(b.size()) + (m - t) / m) / 3.0;
+    return (m / double(sizeA) + m / double(sizeB) + (m - t) / m) / 3.0;
+}
+
+// Whether b should come first: shorter first, then the smaller in code-unit order. A plain
+// loop, as names are a handful of characters.
+bool comesFirst(QStringView b, QStringView a)
+{
+    if (b.size() != a.size())
+        return b.size() < a.size();
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return b[i] < a[i];
+    }
+    return false;
+}
+
+} // namespace
+
+double jaro(QStringView a, QStringView b)
+{
+    if (a.isEmpty() && b.isEmpty())
+        return 1.0;
+    if (a.isEmpty() || b.isEmpty())
+        return 0.0;
+    // Greedy matching can count differently from either side; a fixed order makes
+    // jaro(a, b) == jaro(b, a), so a pair's comparison does not depend on which came first.
+    if (comesFirst(b, a))
+        std::swap(a, b);
+    if (b.size() <= kInlineLength)
+        return jaroOrdered<InlineFlags>(a.data(), a.size(), b.data(), b.size());
+    return jaroOrdered<HeapFlags>(a.data(), a.size(), b.data(), b.size());
 }
 
 double jaroWinkler(QStringView a, QStringView b)

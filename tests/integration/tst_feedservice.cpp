@@ -630,6 +630,58 @@ long peakRssKb()
     return usage.ru_maxrss;
 }
 
+// One nested event of a pupil as the education feed serves it.
+struct PupilEvent
+{
+    QString upn;
+    QString element; // Exclusion, Concern, SEN
+    QString date;
+    QString eventId;
+};
+
+// Every event of every pupil in one full pass of the education feed; empty on a failure.
+std::vector<PupilEvent> educationEvents(FeedService &service, QString *failure)
+{
+    const StreamInfo stream{QStringLiteral("education"), QStringLiteral("ctf"), Format::Ctf};
+    std::vector<PupilEvent> events;
+    std::optional<SimRequest> request = firstRequest(stream);
+    for (int guard = 0; request && guard < 10000; ++guard) {
+        const PageResult page = fetch(service, stream, *request);
+        if (page.status != 200 || !page.parsed) {
+            *failure = QStringLiteral("page %1: status %2").arg(guard).arg(page.status);
+            return {};
+        }
+        QXmlStreamReader xml(page.body);
+        QString upn;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            const QString name = xml.name().toString();
+            if (name == QLatin1String("UPN")) {
+                upn = xml.readElementText();
+            } else if (name == QLatin1String("Exclusion") || name == QLatin1String("Concern")
+                       || name == QLatin1String("SEN")) {
+                PupilEvent event{upn, name, {}, {}};
+                while (xml.readNextStartElement()) {
+                    const QString field = xml.name().toString();
+                    const QString text = xml.readElementText();
+                    if (field == QLatin1String("EventID"))
+                        event.eventId = text;
+                    else if (field == QLatin1String("Date") || field == QLatin1String("StartDate"))
+                        event.date = text;
+                }
+                events.push_back(event);
+            }
+        }
+        if (xml.hasError()) {
+            *failure = xml.errorString();
+            return {};
+        }
+        request = page.next;
+    }
+    return events;
+}
+
 } // namespace
 
 class tst_FeedService : public QObject
@@ -652,6 +704,7 @@ private Q_SLOTS:
     void repeatedPageIsServedOnceThenContinues();
     void withdrawnRecordsCarryTheirFormatsMarker();
     void sourceTruthNamesEveryPersonRecord();
+    void educationEventsHaveStableIdsOfTheirOwn();
     void badRequestsAreRefused_data();
     void badRequestsAreRefused();
     void tickRefusesZeroDays();
@@ -1165,6 +1218,57 @@ void tst_FeedService::withdrawnRecordsCarryTheirFormatsMarker()
                  change[QStringLiteral("id")].toString());
     }
     QVERIFY(deletes >= 1);
+}
+
+// Each Exclusion, Concern and SEN carries an EventID that no other event has, and that stays
+// with the event in every later version of its pupil: a pupil can have two events of a kind
+// on one date, so the date cannot be the id.
+void tst_FeedService::educationEventsHaveStableIdsOfTheirOwn()
+{
+    auto service = makeService();
+    QVERIFY(service);
+    QString failure;
+    const std::vector<PupilEvent> before = educationEvents(*service, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(before.size() > 100);
+    static const QRegularExpression shape(QStringLiteral("^(EXC|ATT|SEN)[0-9]{8}$"));
+    const QMap<QString, QString> prefixes{{QStringLiteral("Exclusion"), QStringLiteral("EXC")},
+                                          {QStringLiteral("Concern"), QStringLiteral("ATT")},
+                                          {QStringLiteral("SEN"), QStringLiteral("SEN")}};
+    QHash<QString, PupilEvent> byId;
+    for (const PupilEvent &event : before) {
+        QVERIFY2(shape.match(event.eventId).hasMatch(), qPrintable(event.eventId));
+        QVERIFY2(event.eventId.startsWith(prefixes.value(event.element)),
+                 qPrintable(event.eventId + QLatin1Char(' ') + event.element));
+        QVERIFY2(!byId.contains(event.eventId), qPrintable(event.eventId));
+        byId.insert(event.eventId, event);
+    }
+    // The same records render the same ids.
+    QCOMPARE(educationEvents(*service, &failure).size(), before.size());
+
+    // Days pass: events are added and withdrawn, pupils change; an id that is still there
+    // still names the same event, and the new ones are new.
+    QVERIFY_RESULT(service->tick(60));
+    const std::vector<PupilEvent> after = educationEvents(*service, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QSet<QString> seen;
+    qsizetype kept = 0;
+    qsizetype added = 0;
+    for (const PupilEvent &event : after) {
+        QVERIFY2(!seen.contains(event.eventId), qPrintable(event.eventId));
+        seen.insert(event.eventId);
+        const auto earlier = byId.constFind(event.eventId);
+        if (earlier == byId.constEnd()) {
+            ++added;
+            continue;
+        }
+        ++kept;
+        QCOMPARE(event.upn, earlier->upn);
+        QCOMPARE(event.element, earlier->element);
+        QCOMPARE(event.date, earlier->date);
+    }
+    QVERIFY(kept > 0);
+    QVERIFY(added > 0);
 }
 
 void tst_FeedService::sourceTruthNamesEveryPersonRecord()

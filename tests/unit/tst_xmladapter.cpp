@@ -2,6 +2,7 @@
 #include "common/testsupport.h"
 #include "feedtestsupport.h"
 
+#include <QSet>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -10,8 +11,9 @@ using namespace bv::feeds;
 
 namespace {
 
-// A CTF-style page written to docs/feeds-protocol.md: a full pupil, one with an NHS number whose
-// check digit fails, one with an impossible date of birth, one withdrawn, and a next token.
+// A CTF-style page written to docs/feeds-protocol.md: a full pupil (two of whose attendance
+// concerns share a date), one with an NHS number whose check digit fails, one with an
+// impossible date of birth, one withdrawn, and a next token.
 const char kPage[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 <CTfile>
   <Header>
@@ -55,6 +57,7 @@ const char kPage[] = R"(<?xml version="1.0" encoding="UTF-8"?>
       </Contacts>
       <Exclusions>
         <Exclusion>
+          <EventID>EXC00000001</EventID>
           <StartDate>2025-01-14</StartDate>
           <Category>FIXD</Category>
           <Reason>Persistent disruptive behaviour</Reason>
@@ -62,11 +65,16 @@ const char kPage[] = R"(<?xml version="1.0" encoding="UTF-8"?>
         </Exclusion>
       </Exclusions>
       <Attendance>
-        <Concern><Date>2025-02-03</Date><Detail>Absent 8 of 10 sessions</Detail></Concern>
-        <Concern><Date>2025-03-03</Date><Detail>Late every day</Detail></Concern>
+        <Concern><EventID>ATT00000002</EventID><Date>2025-02-03</Date>
+          <Detail>Absent 8 of 10 sessions</Detail></Concern>
+        <Concern><EventID>ATT00000003</EventID><Date>2025-03-03</Date>
+          <Detail>Late every day</Detail></Concern>
+        <Concern><EventID>ATT00000004</EventID><Date>2025-03-03</Date>
+          <Detail>Missing from education</Detail></Concern>
       </Attendance>
       <SENhistory>
-        <SEN><StartDate>2024-09-01</StartDate><Provision>K</Provision><Need>SEMH</Need></SEN>
+        <SEN><EventID>SEN00000005</EventID><StartDate>2024-09-01</StartDate>
+          <Provision>K</Provision><Need>SEMH</Need></SEN>
       </SENhistory>
       <UnknownElement attribute="x"><Nested/></UnknownElement>
     </Pupil>
@@ -126,6 +134,8 @@ private Q_SLOTS:
     void pupils();
     void contactsArePeopleAndRelationships();
     void nestedEvents();
+    void eventsOnOneDateKeepTheirOwnIds();
+    void eventWithoutAnIdRejectsThePupil();
     void malformedPupilsAreRejected();
     void nextPageToken();
     void requests();
@@ -201,9 +211,9 @@ void tst_XmlAdapter::contactsArePeopleAndRelationships()
 
 void tst_XmlAdapter::nestedEvents()
 {
-    QCOMPARE(m_page->events.size(), size_t(4));
+    QCOMPARE(m_page->events.size(), size_t(5));
     const EventRecord *exclusion
-        = byId(m_page->events, QStringLiteral("A123456789012#exclusion/2025-01-14/FIXD"));
+        = byId(m_page->events, QStringLiteral("A123456789012#exclusion/EXC00000001"));
     QVERIFY(exclusion);
     QCOMPARE(exclusion->occurredDate, QDate(2025, 1, 14));
     QVERIFY(!exclusion->occurredAt.isValid());
@@ -211,12 +221,50 @@ void tst_XmlAdapter::nestedEvents()
     QCOMPARE(exclusion->outcome, QStringLiteral("Returned after 3 days"));
     QCOMPARE(exclusion->significance, 2);
     QCOMPARE(exclusion->category, QStringLiteral("education"));
-    QVERIFY(byId(m_page->events, QStringLiteral("A123456789012#concern/2025-02-03")));
-    QVERIFY(byId(m_page->events, QStringLiteral("A123456789012#concern/2025-03-03")));
-    const EventRecord *sen = byId(m_page->events, QStringLiteral("A123456789012#sen/2024-09-01/K"));
+    QVERIFY(byId(m_page->events, QStringLiteral("A123456789012#concern/ATT00000002")));
+    const EventRecord *sen = byId(m_page->events, QStringLiteral("A123456789012#sen/SEN00000005"));
     QVERIFY(sen);
     QCOMPARE(sen->title, QStringLiteral("SEN support"));
     QCOMPARE(sen->summary, QStringLiteral("SEMH"));
+}
+
+// Two concerns of one pupil on one date are two events: an id made from the date gave both
+// the same one, and the store kept only the first.
+void tst_XmlAdapter::eventsOnOneDateKeepTheirOwnIds()
+{
+    const EventRecord *late
+        = byId(m_page->events, QStringLiteral("A123456789012#concern/ATT00000003"));
+    const EventRecord *missing
+        = byId(m_page->events, QStringLiteral("A123456789012#concern/ATT00000004"));
+    QVERIFY(late);
+    QVERIFY(missing);
+    QCOMPARE(late->occurredDate, QDate(2025, 3, 3));
+    QCOMPARE(missing->occurredDate, QDate(2025, 3, 3));
+    QCOMPARE(late->summary, QStringLiteral("Late every day"));
+    QCOMPARE(missing->summary, QStringLiteral("Missing from education"));
+    QSet<QString> ids;
+    for (const EventRecord &event : m_page->events)
+        ids.insert(event.provenance.externalId);
+    QCOMPARE(ids.size(), qsizetype(m_page->events.size()));
+}
+
+// The id is required: an event without one cannot be told from its neighbours, so its pupil
+// is rejected whole rather than stored with an event missing.
+void tst_XmlAdapter::eventWithoutAnIdRejectsThePupil()
+{
+    const QByteArray body = R"(<CTfile><Header/><CTFpupilData><Pupil>
+      <UPN>E123456789012</UPN><Surname>Green</Surname><Forename>Ann</Forename>
+      <LastUpdated>2026-11-20T16:00:00Z</LastUpdated><Status>active</Status>
+      <Attendance><Concern><Date>2025-03-03</Date><Detail>Late</Detail></Concern></Attendance>
+    </Pupil></CTFpupilData></CTfile>)";
+    const Result<FeedPage> page
+        = m_adapter->parsePage(QStringLiteral("pupils"), test::response(kUrl, body));
+    QVERIFY_RESULT(page);
+    QVERIFY(page->events.empty());
+    QVERIFY(page->persons.empty());
+    QCOMPARE(page->rejected.size(), size_t(1));
+    QVERIFY2(page->rejected[0].reason.contains(QLatin1String("EventID")),
+             qPrintable(page->rejected[0].reason));
 }
 
 void tst_XmlAdapter::malformedPupilsAreRejected()

@@ -14,7 +14,8 @@ namespace {
 
 using simclock::DateStyle;
 
-enum Table : quint32 { Pupils };
+// Events are kept outside the record tables; EventIds only keys the salt of their ids.
+enum Table : quint32 { Pupils, EventIds };
 
 enum PupilEventKind : quint8 {
     FixedExclusion,
@@ -67,7 +68,24 @@ struct PupilEvent
     qint32 day = 0;
     quint8 kind = 0;
     bool removed = false;
+    // Order of creation in the feed, kept through the re-sorts: the event's id is made from
+    // it, so two events of one pupil on one day stay two records.
+    quint32 number = 0;
 };
+
+// The id element's prefix per kind.
+const char *eventIdPrefix(quint8 kind)
+{
+    switch (kind) {
+    case FixedExclusion:
+    case PermanentExclusion:
+        return "EXC";
+    case AttendanceConcern:
+        return "ATT";
+    default:
+        return "SEN";
+    }
+}
 
 class EducationFeed final : public AgencyFeed
 {
@@ -88,6 +106,8 @@ protected:
 
 private:
     QString upn(quint32 serial) const;
+    QString eventId(const PupilEvent &event) const;
+    void addEvent(quint32 pupil, qint32 day, quint8 kind);
     std::vector<quint32> contactsOf(quint32 person) const;
     void writePupil(QXmlStreamWriter &xml, quint32 serial) const;
     void reindex();
@@ -104,6 +124,17 @@ private:
 QString EducationFeed::upn(quint32 serial) const
 {
     return identifiers::pupilNumber(serial, idSalt(Pupils));
+}
+
+QString EducationFeed::eventId(const PupilEvent &event) const
+{
+    return identifiers::systemId(QLatin1String(eventIdPrefix(event.kind)), event.number,
+                                 idSalt(EventIds));
+}
+
+void EducationFeed::addEvent(quint32 pupil, qint32 day, quint8 kind)
+{
+    m_events.push_back({pupil, day, kind, false, quint32(m_events.size())});
 }
 
 std::vector<quint32> EducationFeed::contactsOf(quint32 person) const
@@ -171,7 +202,7 @@ void EducationFeed::build()
                                                   .addYears(minAge)
                                                   .toJulianDay()));
             for (int n = int(random.between(1, most)); n > 0 && from < today; --n)
-                m_events.push_back({serial, qint32(random.between(from, today - 1)), kind, false});
+                addEvent(serial, qint32(random.between(from, today - 1)), kind);
         };
         addEvents(coverage::kEducationExclusion, 6, FixedExclusion, 2);
         if (random.chance(0.1))
@@ -275,6 +306,7 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
                [&](const PupilEvent &event, RecordRandom &r) {
                    const EventKind &kind = kKinds[event.kind];
                    xml.writeStartElement(QStringLiteral("Exclusion"));
+                   xml.writeTextElement(QStringLiteral("EventID"), eventId(event));
                    xml.writeTextElement(QStringLiteral("Category"), QLatin1String(kind.code));
                    xml.writeTextElement(
                        QStringLiteral("StartDate"),
@@ -292,6 +324,7 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
                [&](const PupilEvent &event, RecordRandom &r) {
                    const EventKind &kind = kKinds[event.kind];
                    xml.writeStartElement(QStringLiteral("Concern"));
+                   xml.writeTextElement(QStringLiteral("EventID"), eventId(event));
                    xml.writeTextElement(
                        QStringLiteral("Date"),
                        simclock::formatDate(QDate::fromJulianDay(event.day), DateStyle::Iso));
@@ -306,6 +339,7 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
                [&](const PupilEvent &event, RecordRandom &r) {
                    const EventKind &kind = kKinds[event.kind];
                    xml.writeStartElement(QStringLiteral("SEN"));
+                   xml.writeTextElement(QStringLiteral("EventID"), eventId(event));
                    xml.writeTextElement(
                        QStringLiteral("StartDate"),
                        simclock::formatDate(QDate::fromJulianDay(event.day), DateStyle::Iso));
@@ -384,8 +418,7 @@ void EducationFeed::tickDay(const DayChanges &changes, Stamper &stamper)
         if (serial == kNone)
             continue;
         const auto kind = quint8(random.below(kPupilEventKinds));
-        m_events.push_back({serial, changes.day,
-                            kind == PermanentExclusion ? quint8(FixedExclusion) : kind, false});
+        addEvent(serial, changes.day, kind == PermanentExclusion ? quint8(FixedExclusion) : kind);
         m_pupils.stamp(serial, stamper.next());
     }
     for (quint32 n = churn(m_events.size(), coverage::kTickWithdrawnEvents); n > 0; --n) {

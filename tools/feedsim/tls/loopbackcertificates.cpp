@@ -52,8 +52,36 @@ bool addExtension(X509 *certificate, X509 *issuer, int nid, const char *value)
     return added;
 }
 
+enum class Role { Authority, Server, Client };
+
+// The extensions of each role, as OpenSSL's configuration strings.
+bool addRoleExtensions(X509 *certificate, X509 *signer, Role role)
+{
+    switch (role) {
+    case Role::Authority:
+        return addExtension(certificate, signer, NID_basic_constraints,
+                            "critical,CA:TRUE,pathlen:0")
+               && addExtension(certificate, signer, NID_key_usage, "critical,keyCertSign,cRLSign")
+               && addExtension(certificate, signer, NID_subject_key_identifier, "hash");
+    case Role::Server:
+        return addExtension(certificate, signer, NID_basic_constraints, "critical,CA:FALSE")
+               && addExtension(certificate, signer, NID_key_usage, "critical,digitalSignature")
+               && addExtension(certificate, signer, NID_ext_key_usage, "serverAuth")
+               && addExtension(certificate, signer, NID_subject_alt_name,
+                               "IP:127.0.0.1,DNS:localhost")
+               && addExtension(certificate, signer, NID_authority_key_identifier, "keyid:always");
+    case Role::Client:
+        // OpenSSL's server checks the purpose: without clientAuth the certificate is refused.
+        return addExtension(certificate, signer, NID_basic_constraints, "critical,CA:FALSE")
+               && addExtension(certificate, signer, NID_key_usage, "critical,digitalSignature")
+               && addExtension(certificate, signer, NID_ext_key_usage, "clientAuth")
+               && addExtension(certificate, signer, NID_authority_key_identifier, "keyid:always");
+    }
+    return false;
+}
+
 Result<Certificate> makeCertificate(EVP_PKEY *key, const char *commonName, X509 *issuer,
-                                    EVP_PKEY *issuerKey, bool isAuthority, int validDays)
+                                    EVP_PKEY *issuerKey, Role role, int validDays)
 {
     Certificate certificate(X509_new());
     if (!certificate)
@@ -80,22 +108,7 @@ Result<Certificate> makeCertificate(EVP_PKEY *key, const char *commonName, X509 
                                reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
     X509 *signer = issuer ? issuer : certificate.get();
     X509_set_issuer_name(certificate.get(), X509_get_subject_name(signer));
-    const bool extended
-        = isAuthority
-              ? addExtension(certificate.get(), signer, NID_basic_constraints,
-                             "critical,CA:TRUE,pathlen:0")
-                    && addExtension(certificate.get(), signer, NID_key_usage,
-                                    "critical,keyCertSign,cRLSign")
-                    && addExtension(certificate.get(), signer, NID_subject_key_identifier, "hash")
-              : addExtension(certificate.get(), signer, NID_basic_constraints, "critical,CA:FALSE")
-                    && addExtension(certificate.get(), signer, NID_key_usage,
-                                    "critical,digitalSignature")
-                    && addExtension(certificate.get(), signer, NID_ext_key_usage, "serverAuth")
-                    && addExtension(certificate.get(), signer, NID_subject_alt_name,
-                                    "IP:127.0.0.1,DNS:localhost")
-                    && addExtension(certificate.get(), signer, NID_authority_key_identifier,
-                                    "keyid:always");
-    if (!extended)
+    if (!addRoleExtensions(certificate.get(), signer, role))
         return opensslError("extensions");
     if (X509_sign(certificate.get(), issuerKey, EVP_sha256()) == 0)
         return opensslError("X509_sign");
@@ -132,22 +145,32 @@ Result<LoopbackCertificates> LoopbackCertificates::create(const QString &dir, in
         return makeError(ErrorCode::Io, QObject::tr("The folder %1 could not be made.").arg(dir));
     Key caKey(EVP_EC_gen("P-256"));
     Key serverKey(EVP_EC_gen("P-256"));
-    if (!caKey || !serverKey)
+    Key clientKey(EVP_EC_gen("P-256"));
+    if (!caKey || !serverKey || !clientKey)
         return opensslError("EVP_EC_gen");
-    auto authority
-        = makeCertificate(caKey.get(), "Broadview demo CA", nullptr, caKey.get(), true, validDays);
+    auto authority = makeCertificate(caKey.get(), "Broadview demo CA", nullptr, caKey.get(),
+                                     Role::Authority, validDays);
     BV_TRY(authority);
     auto server = makeCertificate(serverKey.get(), "127.0.0.1", authority->get(), caKey.get(),
-                                  false, validDays);
+                                  Role::Server, validDays);
     BV_TRY(server);
+    auto client = makeCertificate(clientKey.get(), "Broadview feed client", authority->get(),
+                                  caKey.get(), Role::Client, validDays);
+    BV_TRY(client);
 
     Bio caPem(BIO_new(BIO_s_mem()));
     Bio serverPem(BIO_new(BIO_s_mem()));
     Bio keyPem(BIO_new(BIO_s_mem()));
-    if (!caPem || !serverPem || !keyPem || !PEM_write_bio_X509(caPem.get(), authority->get())
+    Bio clientPem(BIO_new(BIO_s_mem()));
+    Bio clientKeyPem(BIO_new(BIO_s_mem()));
+    if (!caPem || !serverPem || !keyPem || !clientPem || !clientKeyPem
+        || !PEM_write_bio_X509(caPem.get(), authority->get())
         || !PEM_write_bio_X509(serverPem.get(), server->get())
         || !PEM_write_bio_PrivateKey(keyPem.get(), serverKey.get(), nullptr, nullptr, 0, nullptr,
-                                     nullptr))
+                                     nullptr)
+        || !PEM_write_bio_X509(clientPem.get(), client->get())
+        || !PEM_write_bio_PrivateKey(clientKeyPem.get(), clientKey.get(), nullptr, nullptr, 0,
+                                     nullptr, nullptr))
         return opensslError("PEM");
 
     LoopbackCertificates files;
@@ -155,9 +178,13 @@ Result<LoopbackCertificates> LoopbackCertificates::create(const QString &dir, in
     files.caCertificate = folder.filePath(QStringLiteral("ca.pem"));
     files.serverCertificate = folder.filePath(QStringLiteral("server.pem"));
     files.serverKey = folder.filePath(QStringLiteral("server.key"));
+    files.clientCertificate = folder.filePath(QStringLiteral("client.pem"));
+    files.clientKey = folder.filePath(QStringLiteral("client.key"));
     BV_TRY(writeFile(files.caCertificate, pem(caPem), false));
     BV_TRY(writeFile(files.serverCertificate, pem(serverPem), false));
     BV_TRY(writeFile(files.serverKey, pem(keyPem), true));
+    BV_TRY(writeFile(files.clientCertificate, pem(clientPem), false));
+    BV_TRY(writeFile(files.clientKey, pem(clientKeyPem), true));
     return files;
 }
 
