@@ -6,6 +6,8 @@
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
 #include "cli/initcommand.h"
+#include "cli/linkcsvcommand.h"
+#include "cli/linkevalcommand.h"
 #include "cli/passwdcommand.h"
 #include "cli/quarantinecommand.h"
 #include "cli/recovercommand.h"
@@ -31,6 +33,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<QuarantineCommand>());
     commands.push_back(std::make_unique<SecretCommand>());
     commands.push_back(std::make_unique<DemoCommand>());
+    commands.push_back(std::make_unique<LinkCsvCommand>());
+    commands.push_back(std::make_unique<LinkEvalCommand>());
     return commands;
 }
 
@@ -67,7 +71,9 @@ int runCli(const QStringList &arguments, CommandIo &io)
         io.out << parser.helpText() << '\n' << exitCodeHelp() << Qt::endl;
         return ExitOk;
     }
-    const int expectedPositionals = command.positionalHelp().isEmpty() ? 1 : 2;
+    // The command's name, then one argument per word of its positional help ("A.csv [B.csv]").
+    const auto expectedPositionals
+        = 1 + command.positionalHelp().split(QLatin1Char(' '), Qt::SkipEmptyParts).size();
     if (parser.positionalArguments().size() > expectedPositionals) {
         io.err << QObject::tr("broadview %1: unexpected argument \"%2\".")
                       .arg(command.name(), parser.positionalArguments().at(expectedPositionals))

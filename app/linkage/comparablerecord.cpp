@@ -4,6 +4,8 @@
 #include "feeds/personname.h"
 #include "feeds/postcode.h"
 
+#include <QHashFunctions>
+
 #include <algorithm>
 
 namespace bv::linkage {
@@ -82,8 +84,14 @@ ComparableRecord RecordPreparer::prepare(const SourceFields &fields) const
     record.birthDate = fields.birthDate;
     record.birthParts = DateParts::from(fields.birthDate);
     record.sex = sexCode(fields.sex);
-    // A postcode that does not parse is not evidence: a partial one could agree by chance.
-    if (const Result<feeds::Postcode> postcode = feeds::Postcode::parse(fields.postcode)) {
+    if (m_postcodes == PostcodeScheme::Exact) {
+        // Unit, sector and district all the code itself: equal, or a disagreement.
+        record.postcode = fields.postcode.trimmed().toUpper();
+        const std::uint64_t packed
+            = record.postcode.isEmpty() ? 0 : std::uint64_t(qHash(record.postcode, 0x5eed)) | 1U;
+        record.postcodeKey = PostcodeKey{packed, packed, packed};
+    } else if (const Result<feeds::Postcode> postcode = feeds::Postcode::parse(fields.postcode)) {
+        // A postcode that does not parse is not evidence: a partial one could agree by chance.
         record.postcode = postcode->text();
         record.postcodeKey = PostcodeKey::from(record.postcode);
     }

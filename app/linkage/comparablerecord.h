@@ -72,17 +72,24 @@ struct ComparableRecord
 // Turns source fields into comparable records. Holds the nickname table by reference, since
 // one table serves every record: the table must outlive the preparer (not the records, which
 // keep their own copy of what they need). Thread-safe: prepare() only reads.
+// How postcodes are read. UK postcodes are parsed and compared by unit, sector and district;
+// other systems (FEBRL's Australian four digits) are compared as they are, exactly or not.
+enum class PostcodeScheme : std::uint8_t { UnitedKingdom, Exact };
+
 class RecordPreparer
 {
 public:
-    explicit RecordPreparer(const NicknameTable &nicknames)
+    explicit RecordPreparer(const NicknameTable &nicknames,
+                            PostcodeScheme postcodes = PostcodeScheme::UnitedKingdom)
         : m_nicknames(nicknames)
+        , m_postcodes(postcodes)
     {}
 
     [[nodiscard]] ComparableRecord prepare(const SourceFields &fields) const;
 
 private:
     const NicknameTable &m_nicknames;
+    PostcodeScheme m_postcodes;
 };
 
 } // namespace bv::linkage

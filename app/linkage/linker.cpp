@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <random>
 #include <thread>
@@ -75,6 +76,18 @@ std::vector<double> frequencies(std::span<const LinkRecord> records,
     for (std::size_t i = 0; i < records.size(); ++i)
         shares[i] = table.frequency(records[i].fields.*name);
     return shares;
+}
+
+double allPairCount(std::span<const LinkRecord> records, bool acrossSidesOnly)
+{
+    if (!acrossSidesOnly) {
+        const auto n = double(records.size());
+        return n * (n - 1) / 2;
+    }
+    std::array<double, 2> sides{};
+    for (const LinkRecord &record : records)
+        sides[record.side == 0 ? 0 : 1] += 1;
+    return sides[0] * sides[1];
 }
 
 bool sameNhsNumber(const LinkRecord &a, const LinkRecord &b)
@@ -183,6 +196,13 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
             patterns, withEstimatedU(ModelParameters::startingValues(), u.value()), em);
         BV_TRY(fitted);
         result.parameters = fitted->parameters;
+        // EM's lambda is the share of matches among the candidate pairs, which blocking made
+        // rich in matches (often most of them). The prior of a pair being one person is their
+        // share among all pairs of records: the same matches, over every pair blocking could
+        // have made. Used as the prior, a pair must carry its own evidence to link.
+        const double allPairs = allPairCount(records, options.blocking.acrossSidesOnly);
+        result.parameters.lambda = std::clamp(
+            fitted->parameters.lambda * double(pairs.size()) / std::max(1.0, allPairs), 1e-12, 0.5);
         stats.emIterations = fitted->iterations;
         stats.emConverged = fitted->converged;
     }

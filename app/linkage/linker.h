@@ -63,7 +63,9 @@ struct LinkStatistics
 
 struct LinkResult
 {
-    ModelParameters parameters;        // as estimated (or as frozen)
+    // As estimated (or as frozen). lambda is the prior among all pairs of records, not among
+    // the candidate pairs EM saw: see link().
+    ModelParameters parameters;
     std::vector<ScoredPair> linked;    // the pairs that joined records into persons
     std::vector<ScoredPair> review;    // uncertain pairs, and links refused for NHS numbers
     std::vector<std::uint32_t> person; // per record: the smallest record index of its person

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/linkcsvcommand.h"
+
+#include "linkage/csvlinkinput.h"
+#include "linkage/linker.h"
+#include "linkage/nicknames.h"
+
+#include <QElapsedTimer>
+#include <QSaveFile>
+
+#include <map>
+
+namespace bv::cli {
+
+namespace {
+
+const QString kConfig = QStringLiteral("config");
+const QString kOut = QStringLiteral("out");
+const QString kThreads = QStringLiteral("threads");
+
+// A CSV field as RFC 4180 wants it: quoted when it holds a comma, quote or line break.
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+// Every pair within each person (across the two files only, when there are two), scored, in
+// a fixed order: the file lists what was linked, directly or through other records.
+Result<qint64> writePairs(const QString &path, const std::vector<linkage::LinkRecord> &records,
+                          const linkage::LinkResult &result, bool acrossSidesOnly)
+{
+    auto model = linkage::FellegiSunterModel::create(result.parameters);
+    BV_TRY(model);
+    const linkage::PairScorer scorer(model.value(), records);
+    std::map<std::uint32_t, std::vector<std::uint32_t>> persons;
+    for (std::uint32_t i = 0; i < result.person.size(); ++i)
+        persons[result.person[i]].push_back(i);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{ErrorCode::Io,
+                     QObject::tr("%1 cannot be written: %2").arg(path, file.errorString())};
+    QByteArray text = "id_a,id_b,weight,probability\n";
+    qint64 written = 0;
+    for (const auto &[label, members] : persons) {
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            for (std::size_t j = i + 1; j < members.size(); ++j) {
+                const std::uint32_t a = members[i];
+                const std::uint32_t b = members[j];
+                if (acrossSidesOnly && records[a].side == records[b].side)
+                    continue;
+                const linkage::ScoredPair pair = scorer.score(a, b);
+                const bool aFirst = records[a].side <= records[b].side;
+                const QString &first = aFirst ? records[a].id : records[b].id;
+                const QString &second = aFirst ? records[b].id : records[a].id;
+                text += (csvField(first) + QLatin1Char(',') + csvField(second) + QLatin1Char(',')
+                         + QString::number(pair.weight, 'f', 3) + QLatin1Char(',')
+                         + QString::number(pair.probability, 'f', 6) + QLatin1Char('\n'))
+                            .toUtf8();
+                ++written;
+            }
+        }
+        if (text.size() > (1 << 20)) {
+            file.write(text);
+            text.clear();
+        }
+    }
+    file.write(text);
+    if (!file.commit())
+        return Error{ErrorCode::Io,
+                     QObject::tr("%1 cannot be written: %2").arg(path, file.errorString())};
+    return written;
+}
+
+} // namespace
+
+QString LinkCsvCommand::summary() const
+{
+    return QObject::tr("Deduplicate one CSV file or link two through a column mapping, and write "
+                       "the linked pairs (id_a,id_b,weight,probability).");
+}
+
+void LinkCsvCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOption({kConfig,
+                      QObject::tr("The column mapping (JSON; resources/linkage/febrl.json for "
+                                  "FEBRL files)."),
+                      QObject::tr("MAP.json")});
+    parser.addOption({kOut, QObject::tr("Where to write the pairs (CSV)."), QObject::tr("F.csv")});
+    parser.addOption({kThreads, QObject::tr("Threads for comparing (default: one per core)."),
+                      QObject::tr("N")});
+}
+
+int LinkCsvCommand::run(const QCommandLineParser &parser, CommandIo &io) const
+{
+    const QStringList files = parser.positionalArguments().mid(1);
+    if (!parser.isSet(kConfig) || !parser.isSet(kOut) || files.isEmpty() || files.size() > 2)
+        return usage(io, QObject::tr("Give --config MAP.json, one or two CSV files, and "
+                                     "--out F.csv."));
+    int threads = 0;
+    if (parser.isSet(kThreads)) {
+        bool ok = false;
+        threads = parser.value(kThreads).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return usage(io, QObject::tr("--threads must be a number from 1 to 256."));
+    }
+    auto mapping = linkage::CsvLinkMapping::load(parser.value(kConfig));
+    if (!mapping)
+        return fail(io, mapping.error());
+    auto nicknames = linkage::NicknameTable::loadShipped();
+    if (!nicknames)
+        return fail(io, nicknames.error());
+    const linkage::RecordPreparer preparer(nicknames.value(), mapping->postcodeScheme);
+
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<linkage::LinkRecord> records;
+    for (int side = 0; side < files.size(); ++side) {
+        auto input = linkage::readCsvForLinking(files.at(side), mapping.value(), preparer, side);
+        if (!input)
+            return fail(io, input.error());
+        io.out << QObject::tr("%1: %2 records").arg(files.at(side)).arg(input->rows) << '\n';
+        for (linkage::LinkRecord &record : input->records)
+            records.push_back(std::move(record));
+    }
+    linkage::LinkOptions options;
+    options.blocking.acrossSidesOnly = files.size() == 2;
+    options.threads = threads;
+    auto linked = linkage::link(records, options);
+    if (!linked)
+        return fail(io, linked.error());
+    auto written
+        = writePairs(parser.value(kOut), records, linked.value(), options.blocking.acrossSidesOnly);
+    if (!written)
+        return fail(io, written.error());
+    const linkage::LinkStatistics &stats = linked->statistics;
+    io.out
+        << QObject::tr("Candidate pairs:   %1 (%2 blocks too large to use)")
+               .arg(stats.candidatePairs)
+               .arg(stats.oversizedBlocks)
+        << '\n'
+        << QObject::tr("Comparisons:       %1").arg(stats.comparisons) << '\n'
+        << QObject::tr("EM:                %1 iterations, %2, lambda %3")
+               .arg(stats.emIterations)
+               .arg(stats.emConverged ? QObject::tr("converged") : QObject::tr("not converged"))
+               .arg(linked->parameters.lambda, 0, 'g', 4)
+        << '\n'
+        << QObject::tr("Persons:           %1").arg(stats.persons) << '\n'
+        << QObject::tr("Pairs written:     %1 to %2").arg(written.value()).arg(parser.value(kOut))
+        << '\n'
+        << QObject::tr("For review:        %1 pairs").arg(linked->review.size()) << '\n'
+        << QObject::tr("Time:              %1 s").arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
+        << '\n';
+    return 0;
+}
+
+} // namespace bv::cli

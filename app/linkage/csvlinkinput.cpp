@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "linkage/csvlinkinput.h"
+
+#include "feeds/nhsnumber.h"
+#include "linkage/evaluationcsv.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+namespace bv::linkage {
+
+namespace {
+
+Error mappingError(const QString &path, const QString &key, const QString &message)
+{
+    return Error{ErrorCode::Usage, QObject::tr("Mapping file %1: %2 %3").arg(path, key, message)};
+}
+
+// A field is a column name, or an object naming the column and how to read it.
+Result<QString> columnOf(const QJsonValue &value, const QString &path, const QString &key)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isObject() && value.toObject().value(QLatin1String("column")).isString())
+        return value.toObject().value(QLatin1String("column")).toString();
+    return mappingError(path, key, QObject::tr("must be a column name or {\"column\": ...}"));
+}
+
+} // namespace
+
+Result<CsvLinkMapping> CsvLinkMapping::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{
+            ErrorCode::Io,
+            QObject::tr("The mapping file %1 cannot be read: %2").arg(path, file.errorString())};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject())
+        return mappingError(path, QObject::tr("(the file)"),
+                            QObject::tr("is not a JSON object: %1 at offset %2")
+                                .arg(parseError.errorString())
+                                .arg(parseError.offset));
+    const QJsonObject root = document.object();
+    CsvLinkMapping mapping;
+    if (!root.value(QLatin1String("id")).isString())
+        return mappingError(path, QStringLiteral("id"), QObject::tr("must name the id column"));
+    mapping.idColumn = root.value(QLatin1String("id")).toString();
+    const QJsonObject fields = root.value(QLatin1String("fields")).toObject();
+    static const QSet<QString> known{QStringLiteral("givenName"), QStringLiteral("familyName"),
+                                     QStringLiteral("birthDate"), QStringLiteral("sex"),
+                                     QStringLiteral("postcode"),  QStringLiteral("address"),
+                                     QStringLiteral("uprn"),      QStringLiteral("nhsNumber")};
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString key = QStringLiteral("fields.") + it.key();
+        if (!known.contains(it.key()))
+            return mappingError(path, key,
+                                QObject::tr("is not a field (givenName, familyName, birthDate, "
+                                            "sex, postcode, address, uprn, nhsNumber)"));
+        if (it.key() == QLatin1String("address")) {
+            const QJsonValue join = it.value().isObject()
+                                        ? it.value().toObject().value(QLatin1String("join"))
+                                        : QJsonValue(QJsonArray{it.value()});
+            if (!join.isArray() || join.toArray().isEmpty())
+                return mappingError(path, key,
+                                    QObject::tr("must be a column name or {\"join\": [...]}"));
+            for (const QJsonValue &column : join.toArray())
+                mapping.addressColumns.append(column.toString());
+            continue;
+        }
+        auto column = columnOf(it.value(), path, key);
+        BV_TRY(column);
+        if (it.key() == QLatin1String("givenName")) {
+            mapping.givenColumn = column.value();
+        } else if (it.key() == QLatin1String("familyName")) {
+            mapping.familyColumn = column.value();
+        } else if (it.key() == QLatin1String("birthDate")) {
+            mapping.birthDateColumn = column.value();
+            const QJsonValue format = it.value().toObject().value(QLatin1String("format"));
+            if (format.isString())
+                mapping.birthDateFormat = format.toString();
+        } else if (it.key() == QLatin1String("sex")) {
+            mapping.sexColumn = column.value();
+        } else if (it.key() == QLatin1String("postcode")) {
+            mapping.postcodeColumn = column.value();
+            const QString scheme = it.value()
+                                       .toObject()
+                                       .value(QLatin1String("scheme"))
+                                       .toString(QStringLiteral("uk"));
+            if (scheme == QLatin1String("exact"))
+                mapping.postcodeScheme = PostcodeScheme::Exact;
+            else if (scheme != QLatin1String("uk"))
+                return mappingError(path, key + QStringLiteral(".scheme"),
+                                    QObject::tr("must be \"uk\" or \"exact\""));
+        } else if (it.key() == QLatin1String("uprn")) {
+            mapping.uprnColumn = column.value();
+        } else {
+            mapping.nhsNumberColumn = column.value();
+        }
+    }
+    return mapping;
+}
+
+Result<CsvLinkInput> readCsvForLinking(const QString &path, const CsvLinkMapping &mapping,
+                                       const RecordPreparer &preparer, int side)
+{
+    auto text = readEvaluationFile(path);
+    BV_TRY(text);
+    auto csv = EvaluationCsv::open(text.value(), path);
+    BV_TRY(csv);
+    const auto columnIndex = [&csv](const QString &name) -> Result<int> {
+        if (name.isEmpty())
+            return -1;
+        return csv->column(name);
+    };
+    auto id = columnIndex(mapping.idColumn);
+    BV_TRY(id);
+    auto given = columnIndex(mapping.givenColumn);
+    BV_TRY(given);
+    auto family = columnIndex(mapping.familyColumn);
+    BV_TRY(family);
+    auto birth = columnIndex(mapping.birthDateColumn);
+    BV_TRY(birth);
+    auto sex = columnIndex(mapping.sexColumn);
+    BV_TRY(sex);
+    auto postcode = columnIndex(mapping.postcodeColumn);
+    BV_TRY(postcode);
+    auto uprn = columnIndex(mapping.uprnColumn);
+    BV_TRY(uprn);
+    auto nhs = columnIndex(mapping.nhsNumberColumn);
+    BV_TRY(nhs);
+    std::vector<int> address;
+    for (const QString &column : mapping.addressColumns) {
+        auto index = columnIndex(column);
+        BV_TRY(index);
+        address.push_back(index.value());
+    }
+
+    CsvLinkInput input;
+    QSet<QString> seen;
+    for (;;) {
+        auto next = csv->next();
+        BV_TRY(next);
+        if (!next.value())
+            break;
+        const EvaluationCsvRow &row = *next.value();
+        const auto field = [&row](int index) {
+            return index < 0 ? QString() : row.fields.at(index);
+        };
+        LinkRecord record;
+        record.id = field(id.value());
+        record.side = side;
+        if (record.id.isEmpty())
+            return Error{ErrorCode::Usage, csv->where(row.line, QObject::tr("the id is empty"))};
+        if (seen.contains(record.id))
+            return Error{ErrorCode::Usage,
+                         csv->where(row.line, QObject::tr("the id is used by an earlier row"))};
+        seen.insert(record.id);
+        SourceFields fields;
+        fields.givenName = field(given.value());
+        fields.familyName = field(family.value());
+        const QString birthText = field(birth.value());
+        if (!birthText.isEmpty()) {
+            fields.birthDate = QDate::fromString(birthText, mapping.birthDateFormat);
+            // A date the source could not have meant (19990231) is missing, not an error:
+            // FEBRL garbles dates on purpose. One of the wrong shape says the mapping is wrong.
+            if (!fields.birthDate.isValid() && birthText.size() != mapping.birthDateFormat.size())
+                return Error{ErrorCode::Usage,
+                             csv->where(row.line, QObject::tr("%1 is not a date in the format %2")
+                                                      .arg(mapping.birthDateColumn,
+                                                           mapping.birthDateFormat))};
+        }
+        fields.sex = field(sex.value());
+        fields.postcode = field(postcode.value());
+        fields.uprn = field(uprn.value());
+        QStringList parts;
+        for (const int index : address) {
+            if (const QString part = field(index); !part.isEmpty())
+                parts.append(part);
+        }
+        fields.address = parts.join(QLatin1Char(' '));
+        if (nhs.value() >= 0) {
+            const feeds::NhsNumber number = feeds::NhsNumber::parse(field(nhs.value()));
+            if (number.isValid())
+                record.nhsNumber = number.digits().toULongLong();
+        }
+        record.fields = preparer.prepare(fields);
+        input.records.push_back(std::move(record));
+        ++input.rows;
+    }
+    return input;
+}
+
+} // namespace bv::linkage
