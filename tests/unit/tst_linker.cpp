@@ -130,11 +130,12 @@ void tst_Linker::sameNhsNumberLinksDifferentOnesNever()
     QVERIFY(person[0] != person[1]); // different valid numbers
     QCOMPARE(person[0], person[3]);  // the same number, whatever the names say
     QVERIFY(person[2] != person[0] || person[2] != person[1]);
-    const bool refused
-        = std::any_of(result->review.begin(), result->review.end(), [](const ScoredPair &pair) {
-              return pair.reason == PairReason::NhsConflict;
-          });
-    QVERIFY(refused);
+    for (const ScoredPair &pair : result->linked)
+        QVERIFY(pair.reason != PairReason::NhsConflict);
+    const bool conflictLinked
+        = std::any_of(result->linked.begin(), result->linked.end(),
+                      [](const ScoredPair &pair) { return pair.a == 0 && pair.b == 1; });
+    QVERIFY(!conflictLinked);
 }
 
 void tst_Linker::resultDoesNotDependOnThreads()
