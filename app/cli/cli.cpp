@@ -6,6 +6,7 @@
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
 #include "cli/initcommand.h"
+#include "cli/linkcommand.h"
 #include "cli/linkcsvcommand.h"
 #include "cli/linkevalcommand.h"
 #include "cli/passwdcommand.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<QuarantineCommand>());
     commands.push_back(std::make_unique<SecretCommand>());
     commands.push_back(std::make_unique<DemoCommand>());
+    commands.push_back(std::make_unique<LinkCommand>());
     commands.push_back(std::make_unique<LinkCsvCommand>());
     commands.push_back(std::make_unique<LinkEvalCommand>());
     return commands;

@@ -3,6 +3,8 @@
 
 #include "access/session.h"
 #include "cli/demofeeds.h"
+#include "cli/exitcodes.h"
+#include "cli/linkcommand.h"
 #include "cli/synccommand.h"
 #include "simulatorhost.h"
 #include "store/storeinspector.h"
@@ -133,6 +135,10 @@ Result<DemoCommand::Prepared> DemoCommand::prepare(const QCommandLineParser &par
                                        io.clock.nowUtc().toString(Qt::ISODateWithMs)));
     prepared.syncExitCode = SyncCommand::syncAndReport(*prepared.session,
                                                        feeds.value()->feedsFile().feeds, io, false);
+    // Then the records become persons, as `broadview link` makes them.
+    const int linked = LinkCommand::linkAndReport(*prepared.session, io, QString());
+    if (prepared.syncExitCode == ExitOk)
+        prepared.syncExitCode = linked;
     prepared.feeds = std::move(feeds.value());
     return prepared;
 }

@@ -4,11 +4,9 @@
 #include "linkage/csvlinkinput.h"
 #include "linkage/linker.h"
 #include "linkage/nicknames.h"
+#include "linkage/pairswriter.h"
 
 #include <QElapsedTimer>
-#include <QSaveFile>
-
-#include <map>
 
 namespace bv::cli {
 
@@ -17,64 +15,6 @@ namespace {
 const QString kConfig = QStringLiteral("config");
 const QString kOut = QStringLiteral("out");
 const QString kThreads = QStringLiteral("threads");
-
-// A CSV field as RFC 4180 wants it: quoted when it holds a comma, quote or line break.
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-// Every pair within each person (across the two files only, when there are two), scored, in
-// a fixed order: the file lists what was linked, directly or through other records.
-Result<qint64> writePairs(const QString &path, const std::vector<linkage::LinkRecord> &records,
-                          const linkage::LinkResult &result, bool acrossSidesOnly)
-{
-    auto model = linkage::FellegiSunterModel::create(result.parameters);
-    BV_TRY(model);
-    const linkage::PairScorer scorer(model.value(), records);
-    std::map<std::uint32_t, std::vector<std::uint32_t>> persons;
-    for (std::uint32_t i = 0; i < result.person.size(); ++i)
-        persons[result.person[i]].push_back(i);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::Io,
-                     QObject::tr("%1 cannot be written: %2").arg(path, file.errorString())};
-    QByteArray text = "id_a,id_b,weight,probability\n";
-    qint64 written = 0;
-    for (const auto &[label, members] : persons) {
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            for (std::size_t j = i + 1; j < members.size(); ++j) {
-                const std::uint32_t a = members[i];
-                const std::uint32_t b = members[j];
-                if (acrossSidesOnly && records[a].side == records[b].side)
-                    continue;
-                const linkage::ScoredPair pair = scorer.score(a, b);
-                const bool aFirst = records[a].side <= records[b].side;
-                const QString &first = aFirst ? records[a].id : records[b].id;
-                const QString &second = aFirst ? records[b].id : records[a].id;
-                text += (csvField(first) + QLatin1Char(',') + csvField(second) + QLatin1Char(',')
-                         + QString::number(pair.weight, 'f', 3) + QLatin1Char(',')
-                         + QString::number(pair.probability, 'f', 6) + QLatin1Char('\n'))
-                            .toUtf8();
-                ++written;
-            }
-        }
-        if (text.size() > (1 << 20)) {
-            file.write(text);
-            text.clear();
-        }
-    }
-    file.write(text);
-    if (!file.commit())
-        return Error{ErrorCode::Io,
-                     QObject::tr("%1 cannot be written: %2").arg(path, file.errorString())};
-    return written;
-}
 
 } // namespace
 
@@ -133,8 +73,8 @@ int LinkCsvCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     auto linked = linkage::link(records, options);
     if (!linked)
         return fail(io, linked.error());
-    auto written
-        = writePairs(parser.value(kOut), records, linked.value(), options.blocking.acrossSidesOnly);
+    auto written = linkage::writeLinkedPairs(parser.value(kOut), records, linked.value(),
+                                             options.blocking.acrossSidesOnly);
     if (!written)
         return fail(io, written.error());
     const linkage::LinkStatistics &stats = linked->statistics;

@@ -300,6 +300,7 @@ END;
 // - Places a source keeps as records of their own (police locations), which its addresses and
 //   events name by id: copied into the rows that name them when either is written, so what
 //   a store holds does not depend on which page brought which.
+// - Linkage's review queue and the parameters of the model links were made with.
 constexpr std::string_view kSchemaV3 = R"sql(
 DROP TRIGGER event_fts_before_update;
 DROP TRIGGER event_fts_before_delete;
@@ -325,6 +326,24 @@ ALTER TABLE event ADD COLUMN location_ref TEXT;
 CREATE INDEX address_period_location ON address_period(source_id, location_ref)
     WHERE location_ref IS NOT NULL;
 CREATE INDEX event_location ON event(source_id, location_ref) WHERE location_ref IS NOT NULL;
+
+-- Linkage: pairs a person should decide on (uncertain, or refused because the two records
+-- hold different valid NHS numbers), and the model the links were made with.
+CREATE TABLE link_review (
+    source_person_a INTEGER NOT NULL REFERENCES source_person(id),
+    source_person_b INTEGER NOT NULL REFERENCES source_person(id),
+    match_weight    REAL NOT NULL,
+    probability     REAL NOT NULL,
+    reason          TEXT NOT NULL CHECK (reason IN ('uncertain', 'nhs_conflict')),
+    found_at        TEXT NOT NULL,
+    PRIMARY KEY (source_person_a, source_person_b)
+) WITHOUT ROWID;
+CREATE TABLE link_parameters (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    parameters   TEXT NOT NULL,  -- JSON: lambda, and m and u per field and level
+    estimated_at TEXT NOT NULL,
+    estimated_by TEXT NOT NULL
+);
 )sql";
 
 constexpr std::array kMigrations{
