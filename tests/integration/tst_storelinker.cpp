@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Linking a store synced from the simulated county: every record in exactly one person, the
+// NHS number rules kept, person ids stable across a relink, the review queue and the model
+// written beside the links.
+#include "access/session.h"
+#include "cli/demofeeds.h"
+#include "common/testsupport.h"
+#include "feeds/syncengine.h"
+#include "linkage/storelinker.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace bv;
+
+class TestStoreLinker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void everyRecordIsInOnePerson();
+    void nhsNumbersDecideWhereTheyCan();
+    void relinkKeepsPersonIds();
+    void reviewAndModelAreKept();
+
+private:
+    qint64 count(const char *sql)
+    {
+        auto value = m_session->database().queryInt(sql);
+        return value.ok() ? value.value() : -1;
+    }
+
+    QTemporaryDir m_work;
+    std::unique_ptr<cli::DemoFeeds> m_feeds;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    std::unique_ptr<access::Session> m_session;
+};
+
+void TestStoreLinker::initTestCase()
+{
+    QVERIFY(m_work.isValid());
+    cli::DemoFeedOptions options;
+    options.persons = 600;
+    options.seed = 7;
+    options.dataDir = QStringLiteral(BROADVIEW_SHARED_DATA_DIR);
+    options.workDir = m_work.filePath(QStringLiteral("feeds"));
+    auto feeds = cli::DemoFeeds::start(options);
+    QVERIFY_RESULT(feeds);
+    m_feeds = std::move(feeds.value());
+    m_fixture = std::make_unique<test::StoreFixture>();
+    auto session = m_fixture->create();
+    QVERIFY_RESULT(session);
+    m_session = std::move(session.value());
+    QVERIFY_RESULT(m_feeds->storeSecrets(m_session->database(), QStringLiteral("2026-01-01")));
+    feeds::SyncEngine engine(m_session->database(), feeds::storeSecretLookup(m_session->database()),
+                             m_fixture->clock());
+    for (const auto &summary : engine.syncAll(m_feeds->feedsFile().feeds))
+        QVERIFY2(summary.ok(), qPrintable(summary.feedId));
+    auto linked = linkage::StoreLinker::linkAll(m_session->database(), m_fixture->clock(),
+                                                QStringLiteral("tester"), linkage::LinkOptions{});
+    QVERIFY_RESULT(linked);
+    QVERIFY(linked->persons > 0);
+    QCOMPARE(linked->newPersons, linked->persons);
+}
+
+void TestStoreLinker::cleanupTestCase()
+{
+    m_session.reset();
+    m_fixture.reset();
+    m_feeds.reset();
+}
+
+void TestStoreLinker::everyRecordIsInOnePerson()
+{
+    QCOMPARE(count("SELECT count(*) FROM source_person"),
+             count("SELECT count(*) FROM person_link"));
+    QCOMPARE(count("SELECT count(*) FROM person_link WHERE person_id NOT IN "
+                   "(SELECT id FROM person)"),
+             0);
+    QCOMPARE(count("SELECT count(*) FROM person WHERE id NOT IN "
+                   "(SELECT person_id FROM person_link)"),
+             0);
+    // Seven agencies know most people more than once: fewer persons than records.
+    QVERIFY(count("SELECT count(*) FROM person") < count("SELECT count(*) FROM source_person"));
+}
+
+void TestStoreLinker::nhsNumbersDecideWhereTheyCan()
+{
+    // The same valid NHS number: one person.
+    QCOMPARE(count("SELECT count(*) FROM (SELECT sp.nhs_number FROM source_person sp "
+                   "JOIN person_link l ON l.source_person_id = sp.id "
+                   "WHERE sp.nhs_number_valid = 1 GROUP BY sp.nhs_number "
+                   "HAVING count(DISTINCT l.person_id) > 1)"),
+             0);
+    // Two different valid NHS numbers: never one person.
+    QCOMPARE(count("SELECT count(*) FROM (SELECT l.person_id FROM person_link l "
+                   "JOIN source_person sp ON sp.id = l.source_person_id "
+                   "WHERE sp.nhs_number_valid = 1 GROUP BY l.person_id "
+                   "HAVING count(DISTINCT sp.nhs_number) > 1)"),
+             0);
+}
+
+void TestStoreLinker::relinkKeepsPersonIds()
+{
+    const qint64 before = count("SELECT sum(source_person_id * person_id) FROM person_link");
+    auto again = linkage::StoreLinker::linkAll(m_session->database(), m_fixture->clock(),
+                                               QStringLiteral("tester"), linkage::LinkOptions{});
+    QVERIFY_RESULT(again);
+    QCOMPARE(again->newPersons, qint64(0));
+    QCOMPARE(count("SELECT sum(source_person_id * person_id) FROM person_link"), before);
+}
+
+void TestStoreLinker::reviewAndModelAreKept()
+{
+    QCOMPARE(count("SELECT count(*) FROM link_parameters"), 1);
+    QCOMPARE(count("SELECT count(*) FROM link_review WHERE probability < 0.05 "
+                   "OR probability >= 0.5 AND reason = 'uncertain'"),
+             0);
+}
+
+BV_TEST_MAIN(TestStoreLinker)
+#include "tst_storelinker.moc"
