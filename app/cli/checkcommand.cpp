@@ -113,10 +113,21 @@ int CheckCommand::run(const QCommandLineParser &parser, CommandIo &io) const
             << QObject::tr("content_hash %1").arg(QString::fromLatin1(summary->contentHash.toHex()))
             << Qt::endl;
     }
-    if (!intact)
+    // The report went to stdout; the verdict also goes to stderr, where scripts and people
+    // look for failures.
+    if (!intact) {
+        io.err << QObject::tr("broadview check: the store is damaged (%n problem(s)); restore it "
+                              "from a backup.",
+                              nullptr, static_cast<int>(integrity->problems.size()))
+               << Qt::endl;
         return ExitStoreDamaged;
-    if (!audit->intact())
+    }
+    if (!audit->intact()) {
+        io.err << QObject::tr("broadview check: the audit chain does not verify; run broadview "
+                              "audit verify.")
+               << Qt::endl;
         return ExitAuditTampered;
+    }
     return ExitOk;
 }
 

@@ -192,7 +192,9 @@ void tst_Cli::failuresHaveTheirExitCodeAndWriteNothing_data()
     QTest::newRow("truncated key file") << "truncate key" << int(cli::ExitKeyFileDamaged);
     QTest::newRow("another store's key file") << "swap key" << int(cli::ExitKeyFileMismatch);
     QTest::newRow("damaged first page") << "flip page 1" << int(cli::ExitStoreDamaged);
-    QTest::newRow("damaged audit_head page") << "flip last page" << int(cli::ExitStoreDamaged);
+    QTest::newRow("damaged audit_head page")
+        << "flip audit_head page" << int(cli::ExitStoreDamaged);
+    QTest::newRow("damaged last page") << "flip last page" << int(cli::ExitStoreDamaged);
     QTest::newRow("damaged page of an unread table")
         << "flip quarantine page" << int(cli::ExitStoreDamaged);
 }
@@ -222,8 +224,11 @@ void tst_Cli::failuresHaveTheirExitCodeAndWriteNothing()
         flipByte(paths.store, 100);
     } else if (damage == QLatin1String("flip last page")) {
         flipByte(paths.store, QFileInfo(paths.store).size() - 2000);
-    } else if (damage == QLatin1String("flip quarantine page")) {
-        // A page that opening the store and the audit never read: only check reads it.
+    } else if (damage.endsWith(QLatin1String(" page")) && damage.startsWith(QLatin1String("flip "))
+               && damage != QLatin1String("flip last page")) {
+        // The root page of a table: audit_head is read on every unlock; quarantine is read
+        // by neither opening the store nor the audit, only by check.
+        const QString table = damage.section(QLatin1Char(' '), 1, 1);
         qint64 rootPage = 0;
         {
             FixedClock clock(test::testEpoch());
@@ -232,7 +237,8 @@ void tst_Cli::failuresHaveTheirExitCodeAndWriteNothing()
             QVERIFY_RESULT(session);
             rootPage = session.value()
                            ->database()
-                           .queryInt("SELECT rootpage FROM sqlite_master WHERE name = 'quarantine'")
+                           .queryInt(("SELECT rootpage FROM sqlite_master WHERE name = '"
+                                      + table.toStdString() + "'"))
                            .value();
         }
         flipByte(paths.store, (rootPage - 1) * store::StorePragmas{}.cipherPageSize + 2000);
@@ -286,6 +292,9 @@ void tst_Cli::helpListsOptions_data()
         {QStringLiteral("sync"), words("--store --passphrase-file --feeds --feed --json")},
         {QStringLiteral("quarantine"), words("--store --passphrase-file --json --payload")},
         {QStringLiteral("secret"), words("--store --name --value-file set list delete")},
+        {QStringLiteral("link-eval"), words("--pairs --truth --febrl")},
+        {QStringLiteral("link"), words("--store --passphrase-file --full --pairs-out")},
+        {QStringLiteral("link-csv"), words("--config --out --threads")},
     };
     // A command missing from the table gets no expectations and fails until it is added.
     for (const auto &command : cli::allCommands())
@@ -302,7 +311,13 @@ void tst_Cli::helpListsOptions()
     QCOMPARE(run.code, int(cli::ExitOk));
     QCOMPARE(run.err, QString());
     const QString help = run.out.simplified();
-    for (const QString &text : expected + words("--purpose --log-level --help Exit"))
+    // link-eval and link-csv read only CSV files, never a store, so they have nothing to audit
+    // a purpose in.
+    const bool storeless
+        = command == QLatin1String("link-eval") || command == QLatin1String("link-csv");
+    for (const QString &text :
+         expected
+             + words(storeless ? "--log-level --help Exit" : "--purpose --log-level --help Exit"))
         QVERIFY2(help.contains(text), qPrintable(text));
     QVERIFY(!help.contains(QStringLiteral("--insecure-test-kdf")));
 }
