@@ -1111,10 +1111,6 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be an object (text, postcode, uprn, lat, lon, easting, northing, precision, lookup)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;lat&quot; and &quot;lon&quot; go together</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,23 +1131,11 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be person, event, flag, address or relationship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>lists no level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is missing: which person the record is about</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a person record is not about another person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a person record cannot be nested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,6 +1422,492 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <source>A statement was used before it was prepared.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>broadview check: the store is damaged (%n problem(s)); restore it from a backup.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broadview check: the audit chain does not verify; run broadview audit verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the store&apos;s source records into persons: the same NHS number, or enough agreement on names, date of birth, sex, postcode, address and UPRN; uncertain pairs go to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relink every record and estimate the model again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write the linked pairs (CSV, ids FEED/EXTERNAL_ID) for link-eval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 source records into %2 persons (%3 new); %4 pairs for review; %5 candidate pairs compared; %6 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 linked pairs written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deduplicate one CSV file or link two through a column mapping, and write the linked pairs (id_a,id_b,weight,probability).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column mapping (JSON; resources/linkage/febrl.json for FEBRL files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAP.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the pairs (CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads for comparing (default: one per core).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --config MAP.json, one or two CSV files, and --out F.csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 1 to 256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate pairs:   %1 (%2 blocks too large to use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EM:                %1 iterations, %2, lambda %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persons:           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs written:     %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For review:        %1 pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:              %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linkage of two files (only pairs across them count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deduplication of one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deduplication over every feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 linking a record to itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 within one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 naming records not in the truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair rows:         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (left out: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records:           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True pairs:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted pairs:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True positives:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positives:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False negatives:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairwise precision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairwise recall    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairwise F1        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted clusters %1 (%2 of two or more records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True clusters      %1 (%2 of two or more records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly equal      %1 (%2 of two or more records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster precision  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster recall     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster F1         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a linker&apos;s pairs against a ground truth: pairwise and cluster precision, recall and F1.
+PAIRS.csv has the header id_a,id_b,weight,probability, one linked pair a row; a pair and its reverse are one pair, and a record linked to itself is ignored. --truth takes the feed simulator&apos;s source truth (feed,kind,external_id,person_id; the record id is &lt;feed&gt;/&lt;external_id&gt;); --febrl takes one FEBRL file (deduplication) or two (linkage: only pairs across the files count), with rec_id as the record id. Ids the truth does not know are counted, reported and left out.
+Cluster precision and recall are exact-match cluster measures (Menestrina et al., 2010): the clusters are the transitive closure of the pairs over every record of the truth, singletons included, and a cluster counts only when it equals a true entity. A ratio with nothing to divide by is 0.
+The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, cluster_f1, then the pairwise precision, recall and f1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The linker&apos;s pairs (CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAIRS.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed simulator&apos;s source truth (CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRUTH.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A FEBRL file; a second one after it (or a second --febrl) makes it a linkage of the two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pairs PAIRS.csv is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --truth TRUTH.csv or --febrl A.csv [B.csv].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second file is only taken after --febrl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--febrl takes one or two files, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broadview link-eval: warning: %1 names %2 id(s) that the truth does not know, in %3 row(s) (the first on line %4); those rows are left out of the scoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:              %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS alert &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed as soon as the TLS handshake ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: %2 refused the connection (%3). The feed presents no client certificate; if the agency requires one, set &quot;clientCert&quot; and &quot;clientKeyRef&quot; in the feed&apos;s &quot;tls&quot; in feeds.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: %2 refused the connection (%3): it did not accept the client certificate %4 (issued by &quot;%5&quot;, valid until %6). Check that the agency trusts its issuer and that it has not expired or been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1: the TLS handshake with %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object (text, postcode, uprn, lat, lon, easting, northing, precision, lookup, ref)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a place is either looked up in the page or referred to, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be person, event, flag, address, relationship or location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 record is not about a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 record cannot be nested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elements are nested more than %1 deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a column name or {&quot;column&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a JSON object: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name the id column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field (givenName, familyName, birthDate, sex, postcode, address, uprn, nhsNumber)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a column name or {&quot;join&quot;: [...]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;uk&quot; or &quot;exact&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id is used by an earlier row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a date in the format %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern %1 has a level outside the range of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no compared pairs to estimate from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starting lambda must lie strictly between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tolerance must be positive and the iteration cap at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no random pairs to estimate u from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random pair %1 has a level outside the range of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: expected a header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the header has no column &quot;%2&quot; (it has: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields as in the header, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The linkage model parameters are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lambda must lie strictly between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a probability of %1 is outside 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the probabilities of %1 do not sum to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many records to link at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thresholds must satisfy 0 &lt; review &lt;= link &lt; 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few records or candidate pairs to estimate the linkage model from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nickname table %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nickname table %1 is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 has an empty name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 needs at least two different names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the table has too many rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no rows of names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability is not between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an id is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record &quot;%1&quot; is already in the truth with another entity or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FEBRL truth takes one file (deduplication) or two (linkage), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rec_id &quot;%1&quot; is not rec-&lt;n&gt;-org or rec-&lt;n&gt;-dup-&lt;k&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full-text index of events does not match the events: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -1450,6 +1920,259 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
     <name>bv::feeds::InstantParser</name>
     <message>
         <source>date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::linkage::Explanation</name>
+    <message>
+        <source>The given name is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given names are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given name on each record is the family name on the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given names are spelt almost the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given names are spelt similarly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given names sound alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One given name is a nickname or short form of the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given names are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family name is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family names are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family name on each record is the given name on the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family names are spelt almost the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family names are spelt similarly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family names sound alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family names are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates of birth are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates of birth are the same except that the day and month are swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates of birth differ only in the day, the month or the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates of birth are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex is not recorded on one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded sex is the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded sex is different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcodes are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcodes are different but in the same sector, a few streets apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcodes are different but in the same district.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcodes are in different districts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses share most of their words and their house numbers agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The property reference (UPRN) is missing from one record or both, so it counts neither way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The property references (UPRN) are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The property references (UPRN) are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is about as likely for two different people as for the same person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is %1 times as likely for records of the same person as for records of two different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is %1 times as likely for records of two different people as for records of the same person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before any field is compared, about 1 pair in %1 is expected to be the same person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight allows for how common this value is among all records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::linkage::Field</name>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::linkage::Level</name>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given and family names swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaro-Winkler 0.94 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaro-Winkler 0.88 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sounds alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day and month swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day, month or year differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most words shared</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
