@@ -117,6 +117,12 @@ QString precisionText(LocationPrecision precision)
     return {};
 }
 
+// Empty text is stored as NULL: "not given", the same whichever feed left it out.
+QString orNull(const QString &text)
+{
+    return text.isEmpty() ? QString() : text;
+}
+
 LocationPrecision precisionFromText(const QString &text)
 {
     for (const LocationPrecision precision :
@@ -640,9 +646,6 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
     const int nhsValid = person.nhsStatus == NhsNumber::Status::Valid ? 1 : 0;
     const QString givenNorm = normaliseName(person.givenName);
     const QString familyNorm = normaliseName(person.familyName);
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QString() : text;
-    };
 
     qint64 id = found->id;
     if (id == 0) {
@@ -771,9 +774,6 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
     auto resolved = resolvedPlace(address.location);
     BV_TRY(resolved);
     const Location &where = resolved.value();
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QString() : text;
-    };
     qint64 id = found->id;
     if (id == 0) {
         store::Statement &insert = m_sql->insertAddress;
@@ -879,9 +879,6 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
     auto resolved = resolvedPlace(event.place);
     BV_TRY(resolved);
     const Location &where = resolved.value();
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QString() : text;
-    };
     const QString occurredAt = instantText(event.occurredAt);
     const QString occurredDate
         = event.occurredAt.isValid() ? QString() : dateText(event.occurredDate);
@@ -1026,9 +1023,6 @@ Result<std::vector<qint64>> rowsNaming(store::Statement &select, qint64 sourceId
 
 Result<void> PageWriter::refreshPlacesNaming(const QString &locationId, const Location &place)
 {
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QString() : text;
-    };
     auto addresses = rowsNaming(m_sql->addressesNaming, m_sourceId, locationId);
     BV_TRY(addresses);
     for (const qint64 id : addresses.value()) {
@@ -1071,9 +1065,6 @@ Result<void> PageWriter::writeLocation(const LocationRecord &location, PageOutco
     if (!found->write)
         return {};
     const Location &place = location.place;
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QString() : text;
-    };
     if (found->id == 0) {
         store::Statement &insert = m_sql->insertLocation;
         insert.bind(1, m_sourceId)

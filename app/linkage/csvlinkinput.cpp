@@ -118,22 +118,22 @@ Result<CsvLinkInput> readCsvForLinking(const QString &path, const CsvLinkMapping
             return -1;
         return csv->column(name);
     };
-    auto id = columnIndex(mapping.idColumn);
-    BV_TRY(id);
-    auto given = columnIndex(mapping.givenColumn);
-    BV_TRY(given);
-    auto family = columnIndex(mapping.familyColumn);
-    BV_TRY(family);
-    auto birth = columnIndex(mapping.birthDateColumn);
-    BV_TRY(birth);
-    auto sex = columnIndex(mapping.sexColumn);
-    BV_TRY(sex);
-    auto postcode = columnIndex(mapping.postcodeColumn);
-    BV_TRY(postcode);
-    auto uprn = columnIndex(mapping.uprnColumn);
-    BV_TRY(uprn);
-    auto nhs = columnIndex(mapping.nhsNumberColumn);
-    BV_TRY(nhs);
+    struct Columns
+    {
+        int id = -1, given = -1, family = -1, birth = -1, sex = -1, postcode = -1, uprn = -1,
+            nhs = -1;
+    } columns;
+    const std::pair<const QString *, int *> wanted[] = {
+        {&mapping.idColumn, &columns.id},         {&mapping.givenColumn, &columns.given},
+        {&mapping.familyColumn, &columns.family}, {&mapping.birthDateColumn, &columns.birth},
+        {&mapping.sexColumn, &columns.sex},       {&mapping.postcodeColumn, &columns.postcode},
+        {&mapping.uprnColumn, &columns.uprn},     {&mapping.nhsNumberColumn, &columns.nhs},
+    };
+    for (const auto &[name, index] : wanted) {
+        auto found = columnIndex(*name);
+        BV_TRY(found);
+        *index = found.value();
+    }
     std::vector<int> address;
     for (const QString &column : mapping.addressColumns) {
         auto index = columnIndex(column);
@@ -153,7 +153,7 @@ Result<CsvLinkInput> readCsvForLinking(const QString &path, const CsvLinkMapping
             return index < 0 ? QString() : row.fields.at(index);
         };
         LinkRecord record;
-        record.id = field(id.value());
+        record.id = field(columns.id);
         record.side = side;
         if (record.id.isEmpty())
             return Error{ErrorCode::Usage, csv->where(row.line, QObject::tr("the id is empty"))};
@@ -162,9 +162,9 @@ Result<CsvLinkInput> readCsvForLinking(const QString &path, const CsvLinkMapping
                          csv->where(row.line, QObject::tr("the id is used by an earlier row"))};
         seen.insert(record.id);
         SourceFields fields;
-        fields.givenName = field(given.value());
-        fields.familyName = field(family.value());
-        const QString birthText = field(birth.value());
+        fields.givenName = field(columns.given);
+        fields.familyName = field(columns.family);
+        const QString birthText = field(columns.birth);
         if (!birthText.isEmpty()) {
             fields.birthDate = QDate::fromString(birthText, mapping.birthDateFormat);
             // A date the source could not have meant (19990231) is missing, not an error:
@@ -175,17 +175,17 @@ Result<CsvLinkInput> readCsvForLinking(const QString &path, const CsvLinkMapping
                                                       .arg(mapping.birthDateColumn,
                                                            mapping.birthDateFormat))};
         }
-        fields.sex = field(sex.value());
-        fields.postcode = field(postcode.value());
-        fields.uprn = field(uprn.value());
+        fields.sex = field(columns.sex);
+        fields.postcode = field(columns.postcode);
+        fields.uprn = field(columns.uprn);
         QStringList parts;
         for (const int index : address) {
             if (const QString part = field(index); !part.isEmpty())
                 parts.append(part);
         }
         fields.address = parts.join(QLatin1Char(' '));
-        if (nhs.value() >= 0) {
-            const feeds::NhsNumber number = feeds::NhsNumber::parse(field(nhs.value()));
+        if (columns.nhs >= 0) {
+            const feeds::NhsNumber number = feeds::NhsNumber::parse(field(columns.nhs));
             if (number.isValid())
                 record.nhsNumber = number.digits().toULongLong();
         }
