@@ -180,24 +180,26 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
     // touched here while one runs. Declared after the writer, so that leaving early waits
     // for the write before anything it uses is destroyed.
     std::future<Result<PageOutcome>> writing;
-    const auto collectWrite = [&writing, &summary, this,
-                               &feed](const QString &stream, const FeedPage &page) -> Result<void> {
+    std::shared_ptr<const FeedPage> written; // the page being written, of writtenStream
+    QString writtenStream;
+    // Waits for the page being written, if any, and counts it.
+    const auto collectWrite
+        = [&writing, &written, &writtenStream, &summary, this, &feed]() -> Result<void> {
         if (!writing.valid())
             return {};
         auto outcome = writing.get();
         BV_TRY(outcome);
         ++summary.pages;
-        summary.records += page.inputRecords;
+        summary.records += written->inputRecords;
         summary.written += outcome->written;
         summary.unchanged += outcome->unchanged;
         summary.removed += outcome->removed;
         summary.rejected += outcome->rejected;
         if (m_progress)
-            m_progress(
-                SyncProgress{feed.id, stream, summary.pages, summary.records, summary.rejected});
+            m_progress(SyncProgress{feed.id, writtenStream, summary.pages, summary.records,
+                                    summary.rejected});
         return {};
     };
-    std::shared_ptr<const FeedPage> written; // the page being written
 
     struct RetriesIntoSummary
     {
@@ -206,67 +208,72 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
         ~RetriesIntoSummary() { summary.retries = client.retries(); }
     } retriesIntoSummary{summary, *client.value()};
 
-    for (const QString &stream : adapter.value()->streams()) {
-        auto state = writer.value()->loadState(stream);
-        BV_TRY(state);
-        StreamState current = state.value();
-        QUrl url = adapter.value()->requestFor(stream, current);
-        auto pending = client.value()->start(url);
-        int unreadable = 0;
-        for (;;) {
-            if (isCancelled()) {
-                if (written)
-                    BV_TRY(collectWrite(stream, *written));
-                return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+    const auto readStreams = [&]() -> Result<void> {
+        for (const QString &stream : adapter.value()->streams()) {
+            auto state = writer.value()->loadState(stream);
+            BV_TRY(state);
+            StreamState current = state.value();
+            QUrl url = adapter.value()->requestFor(stream, current);
+            auto pending = client.value()->start(url);
+            int unreadable = 0;
+            for (;;) {
+                if (isCancelled())
+                    return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
+                auto response = client.value()->finish(*pending);
+                BV_TRY(response);
+                // Feed URLs hold ids, times and opaque tokens, never personal data.
+                spdlog::debug("feed {} stream {}: page {}", feed.id.toStdString(),
+                              stream.toStdString(), pending->url.toString().toStdString());
+                auto page = adapter.value()->parsePage(stream, response.value());
+                if (!page.ok()) {
+                    if (++unreadable >= kUnreadablePageAttempts)
+                        return Error{ErrorCode::FeedRejected, page.error().message};
+                    pending = client.value()->start(url);
+                    continue;
+                }
+                unreadable = 0;
+                const bool passComplete = page->next.isEmpty();
+                if (!passComplete && page->next == url)
+                    return makeError(ErrorCode::FeedRejected,
+                                     QObject::tr("Feed %1: the page %2 names itself as the next "
+                                                 "page; stopped to avoid a loop.")
+                                         .arg(feed.id, url.toString()));
+                const StreamState next = advanceStreamState(current, page.value());
+                // Ask for the next page before writing this one, so the two overlap.
+                std::unique_ptr<FeedClient::Pending> following;
+                if (!passComplete)
+                    following = client.value()->start(page->next);
+                BV_TRY(collectWrite());
+                url = page->next;
+                written = std::make_shared<const FeedPage>(std::move(page).value());
+                writtenStream = stream;
+                writing = std::async(std::launch::async,
+                                     [&writer, &durability, stream, next, passComplete,
+                                      page = written]() -> Result<PageOutcome> {
+                                         // The thread ends with the write, taking the crypto
+                                         // library's state for it.
+                                         const store::CipherThreadStateRelease releaseOnReturn;
+                                         BV_TRY(durability.beforePage(passComplete));
+                                         return writer.value()->write(stream, *page, next,
+                                                                      passComplete);
+                                     });
+                if (passComplete) {
+                    BV_TRY(collectWrite());
+                    break;
+                }
+                current = next;
+                pending = std::move(following);
             }
-            auto response = client.value()->finish(*pending);
-            BV_TRY(response);
-            // Feed URLs hold ids, times and opaque tokens, never personal data.
-            spdlog::debug("feed {} stream {}: page {}", feed.id.toStdString(), stream.toStdString(),
-                          pending->url.toString().toStdString());
-            auto page = adapter.value()->parsePage(stream, response.value());
-            if (!page.ok()) {
-                if (++unreadable >= kUnreadablePageAttempts)
-                    return Error{ErrorCode::FeedRejected, page.error().message};
-                pending = client.value()->start(url);
-                continue;
-            }
-            unreadable = 0;
-            const bool passComplete = page->next.isEmpty();
-            if (!passComplete && page->next == url)
-                return makeError(ErrorCode::FeedRejected,
-                                 QObject::tr("Feed %1: the page %2 names itself as the next "
-                                             "page; stopped to avoid a loop.")
-                                     .arg(feed.id, url.toString()));
-            const StreamState next = advanceStreamState(current, page.value());
-            // Ask for the next page before writing this one, so the two overlap.
-            std::unique_ptr<FeedClient::Pending> following;
-            if (!passComplete)
-                following = client.value()->start(page->next);
-            if (written)
-                BV_TRY(collectWrite(stream, *written));
-            url = page->next;
-            written = std::make_shared<const FeedPage>(std::move(page).value());
-            writing
-                = std::async(std::launch::async,
-                             [&writer, &durability, stream, next, passComplete,
-                              page = written]() -> Result<PageOutcome> {
-                                 // The thread ends with the write, taking the crypto library's
-                                 // state for it.
-                                 const store::CipherThreadStateRelease releaseOnReturn;
-                                 BV_TRY(durability.beforePage(passComplete));
-                                 return writer.value()->write(stream, *page, next, passComplete);
-                             });
-            if (passComplete) {
-                BV_TRY(collectWrite(stream, *written));
-                written.reset();
-                break;
-            }
-            current = next;
-            pending = std::move(following);
         }
-    }
-    return {};
+        return {};
+    };
+    // However reading stopped, the page being written is waited for and counted; an error of
+    // its own is reported unless reading failed first.
+    Result<void> outcome = readStreams();
+    Result<void> lastWrite = collectWrite();
+    if (outcome.ok())
+        return lastWrite;
+    return outcome;
 }
 
 } // namespace bv::feeds
