@@ -62,7 +62,7 @@ public:
     // Decrypts and authenticates every page (SQLCipher 3.4.1 has no cipher_integrity_check:
     // a damaged page is found only when read), then runs integrity_check and
     // foreign_key_check. Pages are read by copying them into a throwaway encrypted file
-    // beside the store, so no plaintext reaches the disk. Then the full-text index is
+    // beside the store, so no plaintext reaches the disk. Then the full-text index's entries are
     // compared with the events.
     [[nodiscard]] static Result<IntegrityReport> checkIntegrity(Database &db);
 };

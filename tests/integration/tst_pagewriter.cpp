@@ -296,13 +296,15 @@ void TestPageWriter::integrityCheckFindsAnUnindexedEvent()
     QVERIFY2(intact->problems.isEmpty(), qPrintable(intact->problems.join(u'\n')));
 
     // Written behind the page writer's back, so never indexed.
-    QVERIFY_RESULT(db().exec("UPDATE event SET title = 'Chimney fire'"));
+    QVERIFY_RESULT(db().exec("INSERT INTO event(source_id, external_id, occurred_date, category, "
+                             "title, received_at) SELECT source_id, 'E2', occurred_date, "
+                             "category, title, received_at FROM event"));
     auto stale = store::StoreInspector::checkIntegrity(db());
     QVERIFY_RESULT(stale);
     QCOMPARE(stale->problems.size(), 1);
     QVERIFY(stale->problems.first().contains(QStringLiteral("full-text index")));
-    // Put back, so cleanup() finds the index whole.
-    QVERIFY_RESULT(db().exec("UPDATE event SET title = 'Kitchen fire'"));
+    // Taken away again, so cleanup() finds the index whole.
+    QVERIFY_RESULT(db().exec("DELETE FROM event WHERE external_id = 'E2'"));
 }
 
 void TestPageWriter::placeNamedByIdFollowsItsLocation_data()
