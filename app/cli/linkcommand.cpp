@@ -64,11 +64,14 @@ int LinkCommand::linkAndReport(access::Session &session, CommandIo &io, const QS
     // Counts only: who was linked to whom is in the store, not the audit.
     auto audited = session.audit().append(
         session.context(), {QStringLiteral("persons.link"), QStringLiteral("persons"),
-                            QStringLiteral("records=%1 persons=%2 new=%3 review=%4")
+                            // Linked pairs written out of the store are an export.
+                            QStringLiteral("records=%1 persons=%2 new=%3 review=%4 "
+                                           "pairs_exported=%5")
                                 .arg(stats.records)
                                 .arg(outcome->persons)
                                 .arg(outcome->newPersons)
-                                .arg(outcome->reviewPairs)});
+                                .arg(outcome->reviewPairs)
+                                .arg(outcome->pairsWritten)});
     if (!audited.ok())
         return fail(io, audited.error());
     return ExitOk;

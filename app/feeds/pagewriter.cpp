@@ -421,6 +421,7 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         "WHERE related_source_person_id = ?1",
         "DELETE FROM source_person_name WHERE source_person_id = ?1",
         "DELETE FROM person_link WHERE source_person_id = ?1",
+        "DELETE FROM link_review WHERE source_person_a = ?1 OR source_person_b = ?1",
         "DELETE FROM source_person WHERE id = ?1",
     };
     for (std::string_view text : kRemovePerson) {

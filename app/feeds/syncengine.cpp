@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <future>
 #include <memory>
+#include <optional>
 #include <spdlog/spdlog.h>
 #include <string>
 
@@ -50,7 +51,14 @@ public:
             auto level = m_db.queryInt("PRAGMA synchronous");
             BV_TRY(level);
             m_storeLevel = level.value();
+            // Only WAL keeps a store whole when NORMAL loses the last commits; with a rollback
+            // journal NORMAL could corrupt it, so there the store's level stays.
+            auto mode = m_db.queryText("PRAGMA journal_mode");
+            BV_TRY(mode);
+            m_walMode = mode.value().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
         }
+        if (!m_walMode)
+            return {};
         const qint64 wanted = lastOfPass ? m_storeLevel : std::min<qint64>(m_storeLevel, 1);
         if (wanted == m_current)
             return {};
@@ -70,6 +78,7 @@ private:
     qint64 m_storeLevel = -1; // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
     qint64 m_current = -1;
     bool m_relaxed = false;
+    bool m_walMode = false;
 };
 
 } // namespace
@@ -169,7 +178,18 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
 {
     auto adapter = createFeedAdapter(feed);
     BV_TRY(adapter);
-    auto client = FeedClient::create(feed, m_secrets, m_policy, m_cancelled);
+    // The client asks for its OAuth secret whenever a token runs out, which can be while a page
+    // is being written on the other thread; so the secret is read from the store here, once,
+    // before any write starts. (A TLS key is read by create(), also here.)
+    std::optional<Result<QByteArray>> oauthSecret;
+    if (feed.auth.kind != FeedAuth::Kind::None)
+        oauthSecret = m_secrets(feed.auth.secretRef);
+    SecretLookup secrets = [this, &feed, oauthSecret](const QString &name) -> Result<QByteArray> {
+        if (oauthSecret && name == feed.auth.secretRef)
+            return *oauthSecret;
+        return m_secrets(name);
+    };
+    auto client = FeedClient::create(feed, std::move(secrets), m_policy, m_cancelled);
     BV_TRY(client);
     auto writer = PageWriter::create(m_db, feed, m_clock);
     BV_TRY(writer);
@@ -221,9 +241,9 @@ Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &s
                     return makeError(ErrorCode::Cancelled, QObject::tr("The sync was cancelled."));
                 auto response = client.value()->finish(*pending);
                 BV_TRY(response);
-                // Feed URLs hold ids, times and opaque tokens, never personal data.
-                spdlog::debug("feed {} stream {}: page {}", feed.id.toStdString(),
-                              stream.toStdString(), pending->url.toString().toStdString());
+                // Not the URL: a feed's next link may carry search terms about a person.
+                spdlog::debug("feed {} stream {}: page {} read", feed.id.toStdString(),
+                              stream.toStdString(), summary.pages + 1);
                 auto page = adapter.value()->parsePage(stream, response.value());
                 if (!page.ok()) {
                     if (++unreadable >= kUnreadablePageAttempts)

@@ -90,6 +90,10 @@ Result<StoreLinkOutcome> StoreLinker::linkAll(store::Database &db, const Clock &
     auto nicknames = NicknameTable::loadShipped();
     BV_TRY(nicknames);
     const RecordPreparer preparer(nicknames.value());
+    // One transaction from the first read to the last write: a sync in another process cannot
+    // change the records between reading and linking them.
+    auto transaction = store::Transaction::begin(db);
+    BV_TRY(transaction);
     auto stored = readSourcePersons(db, preparer);
     BV_TRY(stored);
     const std::vector<LinkRecord> &records = stored->records;
@@ -97,11 +101,6 @@ Result<StoreLinkOutcome> StoreLinker::linkAll(store::Database &db, const Clock &
     BV_TRY(linked);
     StoreLinkOutcome outcome;
     outcome.statistics = linked->statistics;
-    if (!pairsOut.isEmpty()) {
-        auto written = writeLinkedPairs(pairsOut, records, linked.value(), false);
-        BV_TRY(written);
-        outcome.pairsWritten = written.value();
-    }
 
     // Each group of records (by its label) and the person ids its records had.
     std::map<std::uint32_t, std::vector<std::uint32_t>> groups;
@@ -121,8 +120,6 @@ Result<StoreLinkOutcome> StoreLinker::linkAll(store::Database &db, const Clock &
     }
 
     const QString now = clock.nowUtc().toString(Qt::ISODateWithMs);
-    auto transaction = store::Transaction::begin(db);
-    BV_TRY(transaction);
     auto insertPerson = db.prepare("INSERT INTO person(created_at, updated_at) VALUES (?1, ?1)");
     BV_TRY(insertPerson);
     auto touchPerson = db.prepare("UPDATE person SET updated_at = ?2 WHERE id = ?1");
@@ -190,6 +187,12 @@ Result<StoreLinkOutcome> StoreLinker::linkAll(store::Database &db, const Clock &
                .run());
     BV_TRY(transaction->commit());
     outcome.persons = qint64(groups.size());
+    // After the commit, so the file never disagrees with the store.
+    if (!pairsOut.isEmpty()) {
+        auto written = writeLinkedPairs(pairsOut, records, linked.value(), false);
+        BV_TRY(written);
+        outcome.pairsWritten = written.value();
+    }
     return outcome;
 }
 

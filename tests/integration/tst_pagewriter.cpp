@@ -212,6 +212,11 @@ void TestPageWriter::withdrawnEventAndPersonAreRemoved()
     page.events.push_back(
         eventRecord(QStringLiteral("E2"), QStringLiteral("P2"), QStringLiteral("Assault"), 1));
     write(page);
+    // Linking left the pair waiting for review: the withdrawal takes that with it too.
+    QVERIFY_RESULT(db().exec("INSERT INTO link_review(source_person_a, source_person_b, "
+                             "match_weight, probability, reason, found_at) "
+                             "SELECT min(id), max(id), 3.5, 0.2, 'uncertain', '2026-11-20' "
+                             "FROM source_person"));
 
     FeedPage withdrawals;
     EventRecord gone = eventRecord(QStringLiteral("E2"), QStringLiteral("P2"), {}, 2);
@@ -228,6 +233,7 @@ void TestPageWriter::withdrawnEventAndPersonAreRemoved()
     QCOMPARE(count(db(), "SELECT count(*) FROM place"), 0);
     QCOMPARE(count(db(), "SELECT count(*) FROM place_rtree"), 0);
     QCOMPARE(count(db(), "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'assault'"), 0);
+    QCOMPARE(count(db(), "SELECT count(*) FROM link_review"), 0);
 }
 
 void TestPageWriter::newVersionReplacesNestedRecords()
