@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/feedconfig.h"
 
+#include "common/jsonfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -352,23 +354,9 @@ Result<FeedsFile> loadFeedsFile(const QString &path)
 
 Result<FeedsFile> loadFeedsFile(const QString &path, const QUrl &origin)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::Io,
-            QObject::tr("Feeds file %1 cannot be read: %2").arg(path, file.errorString()));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::FeedConfig,
-                         QObject::tr("Feeds file %1 is not valid JSON at offset %2: %3")
-                             .arg(path)
-                             .arg(parseError.offset)
-                             .arg(parseError.errorString()));
-    if (!document.isObject())
-        return makeError(ErrorCode::FeedConfig,
-                         QObject::tr("Feeds file %1 must hold a JSON object.").arg(path));
-    return FeedsReader(QFileInfo(path).absoluteFilePath(), origin).read(document.object());
+    auto object = readJsonObjectFile(path, QObject::tr("Feeds file"), ErrorCode::FeedConfig);
+    BV_TRY(object);
+    return FeedsReader(QFileInfo(path).absoluteFilePath(), origin).read(object.value());
 }
 
 } // namespace bv::feeds

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/feedmapping.h"
 
+#include "common/jsonfile.h"
 #include "feeds/mappingfields.h"
 
 #include <QFile>
@@ -918,23 +919,9 @@ const StreamSpec *FeedMapping::stream(const QString &name) const
 
 Result<FeedMapping> loadFeedMapping(const QString &path, const QString &format)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::Io,
-            QObject::tr("Mapping file %1 cannot be read: %2").arg(path, file.errorString()));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::FeedConfig,
-                         QObject::tr("Mapping file %1 is not valid JSON at offset %2: %3")
-                             .arg(path)
-                             .arg(parseError.offset)
-                             .arg(parseError.errorString()));
-    if (!document.isObject())
-        return makeError(ErrorCode::FeedConfig,
-                         QObject::tr("Mapping file %1 must hold a JSON object.").arg(path));
-    return MappingReader(path, format).read(document.object());
+    auto object = readJsonObjectFile(path, QObject::tr("Mapping file"), ErrorCode::FeedConfig);
+    BV_TRY(object);
+    return MappingReader(path, format).read(object.value());
 }
 
 std::optional<QString> lookUpCode(const QHash<QString, QString> &table, const QString &code,

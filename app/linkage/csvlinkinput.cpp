@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linkage/csvlinkinput.h"
 
+#include "common/jsonfile.h"
 #include "feeds/nhsnumber.h"
 #include "linkage/evaluationcsv.h"
 
@@ -34,19 +35,9 @@ Result<QString> columnOf(const QJsonValue &value, const QString &path, const QSt
 
 Result<CsvLinkMapping> CsvLinkMapping::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            ErrorCode::Io,
-            QObject::tr("The mapping file %1 cannot be read: %2").arg(path, file.errorString())};
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-        return mappingError(path, QObject::tr("(the file)"),
-                            QObject::tr("is not a JSON object: %1 at offset %2")
-                                .arg(parseError.errorString())
-                                .arg(parseError.offset));
-    const QJsonObject root = document.object();
+    auto object = readJsonObjectFile(path, QObject::tr("Mapping file"), ErrorCode::Usage);
+    BV_TRY(object);
+    const QJsonObject root = object.value();
     CsvLinkMapping mapping;
     if (!root.value(QLatin1String("id")).isString())
         return mappingError(path, QStringLiteral("id"), QObject::tr("must name the id column"));

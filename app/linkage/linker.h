@@ -18,7 +18,7 @@ namespace bv::linkage {
 // docs/linkage.md), and the same for every data set: m and u adapt to the data, these do not.
 struct LinkThresholds
 {
-    double link = 0.5;  // at or above: the same person
+    double link = 0.5;    // at or above: the same person
     double review = 0.05; // from here up to link: a person decides
 };
 
