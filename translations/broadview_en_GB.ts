@@ -1043,18 +1043,6 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Feeds file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feeds file %1 is not valid JSON at offset %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feeds file %1 must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mapping file %1: %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,18 +1208,6 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
     </message>
     <message>
         <source>only a FHIR feed has this</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mapping file %1 is not valid JSON at offset %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mapping file %1 must hold a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1442,19 +1418,11 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Relink every record and estimate the model again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also write the linked pairs (CSV, ids FEED/EXTERNAL_ID) for link-eval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>F.csv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linked %1 source records into %2 persons (%3 new); %4 pairs for review; %5 candidate pairs compared; %6 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1733,18 +1701,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(the file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is not a JSON object: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>must name the id column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1790,10 +1746,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>There are no random pairs to estimate u from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random pair %1 has a level outside the range of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1905,8 +1857,271 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The full-text index of events does not match the events: %1</source>
+        <source>--%1 takes a number, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide who is whom: merge two persons, split records off a person, keep two persons apart, undo a decision, or list them. Audited; each holds across later syncs and relinks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person id (twice for merge and apart, once for split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record to split off, as FEED/EXTERNAL_ID or its number (repeat for several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (required for every change; kept in the store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: also undone decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: broadview decision merge|split|apart|undo|list --store PATH (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reason TEXT is required: say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes --person twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split takes one --person and at least one --record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo takes --id N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 by %3 at %4, %5 records: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undone by %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 undone; its records now belong to persons %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 recorded; its records now belong to persons %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start (prior)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They hold the same valid NHS number, which links them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They hold different valid NHS numbers: never linked automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 is about this pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain why a record belongs to its person, or how two records compare: the match weight field by field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record, as FEED/EXTERNAL_ID or its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with this record instead of the record&apos;s person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As JSON, for charts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record RECORD is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is in person %2 (%3, decided by %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its strongest pair in that person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the person&apos;s only record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link every record again under the frozen model, not only what changed since the last link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate the model (m, u, term shares) afresh from the records, then link every record again. Audited; people&apos;s decisions stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated the linkage model from %1 source records; it stays frozen until `broadview link --reestimate`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 of %2 source records: %3 persons (%4 new, %5 retired); %6 pairs for review; %7 comparisons; %8 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decisions that records are one person could not be applied: a later decision keeps some of them apart. See `broadview decision list`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --full or --reestimate, not both: --reestimate also links every record again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not valid JSON at offset %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 must hold a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair %1 has a level outside the range of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1 has no records now: they went to person %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no person %1 with records in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contradicts decision %1, which still stands. Nothing was changed: undo it first (`broadview decision undo --id %1`) if it was wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: a decision about who is whom needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1 is already one person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not one of person %2&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name some, not all, of person %1&apos;s records to split off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To separate records of one person, split it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the decision is being undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no decision %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has not been linked yet: run `broadview link`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source record %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name two different records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source record %1 is not linked to a person: run `broadview link`, or check the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored linkage model is damaged (%1): re-estimate it with `broadview link --reestimate`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 has the wrong number of levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thresholds out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record is named FEED/EXTERNAL_ID or by its number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source record %1 in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The full-text index of events does not match the events: %n event(s) without an entry or entries without an event.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2298,22 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The weight allows for how common this value is among all records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 99.9%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than 0.1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted most for the same person: %1. Counted most against: %2. Probability of the same person: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

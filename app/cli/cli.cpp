@@ -3,8 +3,10 @@
 #include "cli/backupcommand.h"
 #include "cli/checkcommand.h"
 #include "cli/command.h"
+#include "cli/decisioncommand.h"
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
+#include "cli/explaincommand.h"
 #include "cli/initcommand.h"
 #include "cli/linkcommand.h"
 #include "cli/linkcsvcommand.h"
@@ -37,6 +39,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<LinkCommand>());
     commands.push_back(std::make_unique<LinkCsvCommand>());
     commands.push_back(std::make_unique<LinkEvalCommand>());
+    commands.push_back(std::make_unique<DecisionCommand>());
+    commands.push_back(std::make_unique<ExplainCommand>());
     return commands;
 }
 

@@ -136,7 +136,8 @@ Result<DemoCommand::Prepared> DemoCommand::prepare(const QCommandLineParser &par
     prepared.syncExitCode = SyncCommand::syncAndReport(*prepared.session,
                                                        feeds.value()->feedsFile().feeds, io, false);
     // Then the records become persons, as `broadview link` makes them.
-    const int linked = LinkCommand::linkAndReport(*prepared.session, io, QString());
+    const int linked = LinkCommand::linkAndReport(*prepared.session, io,
+                                                  linkage::LinkMode::Incremental, QString());
     if (prepared.syncExitCode == ExitOk)
         prepared.syncExitCode = linked;
     prepared.feeds = std::move(feeds.value());

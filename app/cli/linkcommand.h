@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/command.h"
+#include "linkage/storelinker.h"
 
 namespace bv::access {
 class Session;
@@ -9,8 +10,9 @@ class Session;
 
 namespace bv::cli {
 
-// `broadview link --store PATH [--full] [--pairs-out F.csv]`: links the store's source records
-// into persons (see linkage::StoreLinker) and audits it with counts only.
+// `broadview link --store PATH [--full | --reestimate] [--pairs-out F.csv]`: links the store's
+// source records into persons (see linkage::StoreLinker), what changed since the last link
+// unless told otherwise, and audits it with counts only, in the same transaction.
 class LinkCommand final : public Command
 {
 public:
@@ -20,7 +22,8 @@ public:
     int run(const QCommandLineParser &parser, CommandIo &io) const override;
 
     // Also what `demo` runs after its sync.
-    static int linkAndReport(access::Session &session, CommandIo &io, const QString &pairsOut);
+    static int linkAndReport(access::Session &session, CommandIo &io, linkage::LinkMode mode,
+                             const QString &pairsOut);
 };
 
 } // namespace bv::cli

@@ -87,7 +87,7 @@ int LinkCsvCommand::run(const QCommandLineParser &parser, CommandIo &io) const
         << QObject::tr("EM:                %1 iterations, %2, lambda %3")
                .arg(stats.emIterations)
                .arg(stats.emConverged ? QObject::tr("converged") : QObject::tr("not converged"))
-               .arg(linked->parameters.lambda, 0, 'g', 4)
+               .arg(linked->model.parameters.lambda, 0, 'g', 4)
         << '\n'
         << QObject::tr("Persons:           %1").arg(stats.persons) << '\n'
         << QObject::tr("Pairs written:     %1 to %2").arg(written.value()).arg(parser.value(kOut))

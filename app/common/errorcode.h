@@ -28,6 +28,7 @@ enum class ErrorCode {
     TlsRefused,      // a feed's certificate (or ours) was refused: never retried
     FeedConfig,      // feeds.json or a mapping file is wrong
     FeedRejected,    // a feed refused us (auth, 4xx) or sent pages that cannot be read
+    Conflict,        // the request contradicts an earlier decision that still stands
 };
 
 } // namespace bv

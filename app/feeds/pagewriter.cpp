@@ -422,6 +422,8 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
         "DELETE FROM source_person_name WHERE source_person_id = ?1",
         "DELETE FROM person_link WHERE source_person_id = ?1",
         "DELETE FROM link_review WHERE source_person_a = ?1 OR source_person_b = ?1",
+        // The decision stays on record; what it said about this record no longer applies.
+        "DELETE FROM link_constraint WHERE source_person_a = ?1 OR source_person_b = ?1",
         "DELETE FROM source_person WHERE id = ?1",
     };
     for (std::string_view text : kRemovePerson) {

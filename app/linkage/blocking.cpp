@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linkage/blocking.h"
 
+#include "linkage/parallel.h"
+
 #include <algorithm>
+#include <thread>
 
 namespace bv::linkage {
 
@@ -78,42 +81,130 @@ void addKeys(const LinkRecord &record, std::uint32_t index, std::vector<KeyedRec
 
 std::vector<std::uint64_t> candidatePairs(std::span<const LinkRecord> records,
                                           const BlockingOptions &options,
-                                          BlockingStatistics *statistics)
+                                          BlockingStatistics *statistics, int threads)
 {
-    std::vector<KeyedRecord> keys;
-    keys.reserve(records.size() * 5);
-    for (std::size_t i = 0; i < records.size(); ++i)
-        addKeys(records[i], std::uint32_t(i), keys);
-    std::sort(keys.begin(), keys.end());
+    const auto count = std::uint32_t(records.size());
+    const int workers = std::max(1, threads);
 
+    // Every record's keys, record after record, made on every thread.
+    std::vector<KeyedRecord> keys;
+    {
+        std::vector<std::vector<KeyedRecord>> sliceKeys(static_cast<std::size_t>(workers));
+        parallelFor(count, workers, [&](std::size_t slice, std::size_t begin, std::size_t end) {
+            std::vector<KeyedRecord> &mine = sliceKeys[slice];
+            mine.reserve((end - begin) * 6);
+            for (std::size_t i = begin; i < end; ++i)
+                addKeys(records[i], std::uint32_t(i), mine);
+        });
+        std::size_t total = 0;
+        for (const std::vector<KeyedRecord> &slice : sliceKeys)
+            total += slice.size();
+        keys.reserve(total);
+        for (std::vector<KeyedRecord> &slice : sliceKeys) {
+            keys.insert(keys.end(), slice.begin(), slice.end());
+            slice = {};
+        }
+    }
+    // (key, record) is unique (a record has one key per rule, and rules never share a key), so
+    // any sort gives the one order: halves sorted on two threads, then merged.
+    if (workers > 1 && keys.size() > 4096) {
+        const auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
+        {
+            std::jthread lower([&] { std::sort(keys.begin(), middle); });
+            std::sort(middle, keys.end());
+        }
+        std::inplace_merge(keys.begin(), middle, keys.end());
+    } else {
+        std::sort(keys.begin(), keys.end());
+    }
+
+    // Per key entry, where its block ends (0 for an oversized block, whose pairs are left out);
+    // per record, where its entries are.
     BlockingStatistics stats;
-    std::vector<std::uint64_t> pairs;
+    std::vector<std::uint32_t> blockEnd(keys.size(), 0);
+    std::vector<std::uint32_t> entryFrom(std::size_t(count) + 1, 0);
     for (std::size_t begin = 0; begin < keys.size();) {
         std::size_t end = begin + 1;
         while (end < keys.size() && keys[end].key == keys[begin].key)
             ++end;
-        const std::size_t size = end - begin;
-        if (size > std::size_t(options.maxBlockSize)) {
+        if (end - begin > std::size_t(options.maxBlockSize)) {
             ++stats.oversizedBlocks;
         } else {
-            for (std::size_t i = begin; i < end; ++i) {
-                for (std::size_t j = i + 1; j < end; ++j) {
-                    const std::uint32_t a = keys[i].record;
-                    const std::uint32_t b = keys[j].record;
-                    if (a == b || (options.acrossSidesOnly && records[a].side == records[b].side))
-                        continue;
-                    pairs.push_back(packPair(a, b));
-                }
-            }
+            for (std::size_t i = begin; i < end; ++i)
+                blockEnd[i] = std::uint32_t(end);
         }
         begin = end;
     }
-    stats.pairsBeforeDeduplication = pairs.size();
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (const KeyedRecord &entry : keys)
+        ++entryFrom[entry.record + 1];
+    for (std::uint32_t i = 0; i < count; ++i)
+        entryFrom[i + 1] += entryFrom[i];
+    std::vector<std::uint32_t> entries(keys.size());
+    {
+        std::vector<std::uint32_t> next(entryFrom.begin(), entryFrom.end() - 1);
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            entries[next[keys[i].record]++] = std::uint32_t(i);
+    }
+
+    // Each record's partners after it in its blocks (a block's records are in index order),
+    // deduplicated per record: the pairs come out sorted and unique, in chunks of records
+    // spread over the threads, without the list of every pair of every block that sorting
+    // and deduplicating all at once would hold.
+    const std::size_t chunks = std::size_t(workers) * 16;
+    std::vector<std::vector<std::uint64_t>> chunkPairs(chunks);
+    std::vector<std::uint64_t> chunkBefore(chunks, 0);
+    parallelFor(chunks, workers, [&](std::size_t, std::size_t firstChunk, std::size_t lastChunk) {
+        std::vector<std::uint32_t> partners;
+        for (std::size_t c = firstChunk; c < lastChunk; ++c) {
+            std::vector<std::uint64_t> &out = chunkPairs[c];
+            const auto from = std::uint32_t(std::uint64_t(count) * c / chunks);
+            const auto to = std::uint32_t(std::uint64_t(count) * (c + 1) / chunks);
+            for (std::uint32_t a = from; a < to; ++a) {
+                partners.clear();
+                for (std::uint32_t e = entryFrom[a]; e < entryFrom[a + 1]; ++e) {
+                    const std::uint32_t position = entries[e];
+                    for (std::uint32_t j = position + 1; j < blockEnd[position]; ++j) {
+                        const std::uint32_t b = keys[j].record;
+                        if (b == a
+                            || (options.acrossSidesOnly && records[a].side == records[b].side))
+                            continue;
+                        partners.push_back(b);
+                    }
+                }
+                chunkBefore[c] += partners.size();
+                std::sort(partners.begin(), partners.end());
+                partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+                for (const std::uint32_t b : partners)
+                    out.push_back(packPair(a, b));
+            }
+        }
+    });
+    keys = {};
+    blockEnd = {};
+    entries = {};
+
+    std::size_t total = 0;
+    for (std::size_t c = 0; c < chunks; ++c) {
+        total += chunkPairs[c].size();
+        stats.pairsBeforeDeduplication += chunkBefore[c];
+    }
+    std::vector<std::uint64_t> pairs;
+    pairs.reserve(total);
+    for (std::vector<std::uint64_t> &chunk : chunkPairs) {
+        pairs.insert(pairs.end(), chunk.begin(), chunk.end());
+        chunk = {};
+    }
     if (statistics)
         *statistics = stats;
     return pairs;
+}
+
+void appendBlockingKeys(const LinkRecord &record, std::vector<std::uint64_t> &keys)
+{
+    std::vector<KeyedRecord> keyed;
+    addKeys(record, 0, keyed);
+    for (const KeyedRecord &entry : keyed)
+        keys.push_back(entry.key);
 }
 
 } // namespace bv::linkage

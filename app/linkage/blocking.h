@@ -34,8 +34,14 @@ struct BlockingStatistics
 // - the same postcode unit and the same initial (catches a date of birth and family name
 //   both wrong, as for a child registered under another name);
 // - the same UPRN.
+// threads: how many to make them on (the pairs are the same for any number).
 [[nodiscard]] std::vector<std::uint64_t> candidatePairs(std::span<const LinkRecord> records,
                                                         const BlockingOptions &options,
-                                                        BlockingStatistics *statistics = nullptr);
+                                                        BlockingStatistics *statistics = nullptr,
+                                                        int threads = 1);
+
+// The blocking keys of one record, one per rule that applies to it, appended to `keys`: what
+// candidatePairs() groups records by. Keys are the same in every run, on every machine.
+void appendBlockingKeys(const LinkRecord &record, std::vector<std::uint64_t> &keys);
 
 } // namespace bv::linkage

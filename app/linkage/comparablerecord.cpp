@@ -76,7 +76,12 @@ std::uint64_t uprnNumber(QStringView uprn)
 ComparableRecord RecordPreparer::prepare(const SourceFields &fields) const
 {
     ComparableRecord record;
+    // The first given name only: some agencies put middle names in the forename field
+    // ("KELLY REBECCA"), and compared whole those would disagree with the same person's
+    // "KELLY" from an agency that keeps middle names apart.
     record.givenName = feeds::normaliseName(fields.givenName);
+    if (const qsizetype space = record.givenName.indexOf(QLatin1Char(' ')); space > 0)
+        record.givenName.truncate(space);
     record.familyName = feeds::normaliseName(fields.familyName);
     record.givenPhonetic = PhoneticKey::from(doubleMetaphone(record.givenName));
     record.familyPhonetic = PhoneticKey::from(doubleMetaphone(record.familyName));
@@ -84,6 +89,7 @@ ComparableRecord RecordPreparer::prepare(const SourceFields &fields) const
     record.birthDate = fields.birthDate;
     record.birthParts = DateParts::from(fields.birthDate);
     record.sex = sexCode(fields.sex);
+    record.dwellingAddressing = m_postcodes == PostcodeScheme::UnitedKingdom;
     if (m_postcodes == PostcodeScheme::Exact) {
         // Unit, sector and district all the code itself: equal, or a disagreement.
         record.postcode = fields.postcode.trimmed().toUpper();

@@ -47,7 +47,7 @@ struct PostcodeKey
 // them. Make these with RecordPreparer.
 struct ComparableRecord
 {
-    QString givenName;  // feeds::normaliseName form
+    QString givenName;  // feeds::normaliseName form, first given name only
     QString familyName; // feeds::normaliseName form
     PhoneticKey givenPhonetic;
     PhoneticKey familyPhonetic;
@@ -59,6 +59,11 @@ struct ComparableRecord
     PostcodeKey postcodeKey;
     std::uint64_t uprn = 0; // 0 when absent or not a number
     NormalisedAddress address;
+    // UK addressing (PostcodeScheme::UnitedKingdom): uprn names a dwelling, so postcode,
+    // address and UPRN describe one home and compare() counts a shared home once. Otherwise
+    // (link-csv's exact scheme, where uprn may be any identifier, FEBRL's social security
+    // number) the fields are independent evidence.
+    bool dwellingAddressing = true;
 };
 
 // 'F', 'M' or 'O' for the spellings the store and the feeds use; 0 for unknown or anything

@@ -128,9 +128,24 @@ ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
     }
     vector.setLevel(Field::BirthDate, compareBirthDates(a.birthParts, b.birthParts));
     vector.setLevel(Field::Sex, compareSex(a.sex, b.sex));
-    vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
-    vector.setLevel(Field::Address, compareAddresses(a.address, b.address));
-    vector.setLevel(Field::Uprn, compareUprns(a.uprn, b.uprn));
+    // Where the person lives, most specific first: an agreement leaves the fields it implies
+    // Missing (see comparison.h).
+    const UprnLevel uprn = compareUprns(a.uprn, b.uprn);
+    vector.setLevel(Field::Uprn, uprn);
+    if (!a.dwellingAddressing || !b.dwellingAddressing) {
+        vector.setLevel(Field::Address, compareAddresses(a.address, b.address));
+        vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
+        return vector;
+    }
+    const AddressLevel address
+        = uprn == UprnLevel::Exact ? AddressLevel::Missing : compareAddresses(a.address, b.address);
+    vector.setLevel(Field::Address, address);
+    const bool sameDwelling = uprn == UprnLevel::Exact || address == AddressLevel::Exact
+                              || address == AddressLevel::TokenOverlapHigh;
+    if (!sameDwelling)
+        vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
+    else if (vector.level(Field::FamilyName) == int(FamilyNameLevel::Exact))
+        vector.setLevel(Field::FamilyName, FamilyNameLevel::Missing);
     return vector;
 }
 

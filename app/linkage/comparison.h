@@ -13,7 +13,18 @@ inline constexpr double kNameJaroWinklerHigh = 0.94;
 inline constexpr double kNameJaroWinklerMedium = 0.88;
 inline constexpr double kAddressOverlapHigh = 0.8;
 
-// Compares two prepared records field by field. Deterministic and symmetric
+// Compares two prepared records field by field. UPRN, address and postcode all say where a
+// person lives, and one shared dwelling makes all three agree: summed as independent evidence
+// it would count three times, enough to outweigh a different given name and date of birth,
+// so every member of a household would look like one person. So the most specific agreement
+// speaks for the dwelling and leaves what it implies Missing (no further evidence): the same
+// UPRN leaves address and postcode Missing, the same address (exact or most words) leaves the
+// postcode Missing. And as household members share a family name, a shared home leaves an
+// exact family name Missing too (a different family name still counts against): otherwise
+// a parent's record with no date of birth (a school's contact) would link to a child at the
+// same home on the family name and the home alone. Disagreements are all kept. Only for UK
+// addressing (ComparableRecord::dwellingAddressing); otherwise every field is compared as
+// independent evidence. Deterministic and symmetric
 // (compare(a, b) == compare(b, a)), allocates nothing for names of up to 64 characters, and
 // safe to call from many threads at once.
 [[nodiscard]] ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b);

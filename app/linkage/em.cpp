@@ -158,6 +158,10 @@ Result<EmResult> estimateParameters(std::span<const PatternCount> patterns,
         current.lambda
             = std::clamp(matchMass / totalMass, kProbabilityFloor, 1.0 - kProbabilityFloor);
         normaliseInto(mSums, &FieldParameters::m, current);
+        for (const Field field : kFields) {
+            if (options.fixedM[std::size_t(field)])
+                current[field].m = previous[field].m;
+        }
         if (options.estimateU)
             normaliseInto(uSums, &FieldParameters::u, current);
         ++result.iterations;
@@ -169,19 +173,19 @@ Result<EmResult> estimateParameters(std::span<const PatternCount> patterns,
     return result;
 }
 
-Result<UEstimate> estimateUFromRandomPairs(std::span<const ComparisonVector> randomPairs)
+namespace {
+
+// The shares of each level among pairs, as estimateUFromRandomPairs documents.
+Result<UEstimate> levelShares(std::span<const ComparisonVector> pairs)
 {
-    if (randomPairs.empty())
-        return makeError(ErrorCode::Failure,
-                         QObject::tr("There are no random pairs to estimate u from."));
     std::array<std::array<std::uint64_t, kMaxLevels>, kFieldCount> counts{};
     UEstimate estimate;
-    for (std::size_t i = 0; i < randomPairs.size(); ++i) {
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
         for (const Field field : kFields) {
-            const int level = randomPairs[i].level(field);
+            const int level = pairs[i].level(field);
             if (level >= levelCount(field))
                 return makeError(ErrorCode::Failure,
-                                 QObject::tr("Random pair %1 has a level outside the range of %2.")
+                                 QObject::tr("Pair %1 has a level outside the range of %2.")
                                      .arg(i)
                                      .arg(fieldKey(field)));
             if (level == kMissingLevel)
@@ -204,6 +208,35 @@ Result<UEstimate> estimateUFromRandomPairs(std::span<const ComparisonVector> ran
             estimate.u[f][std::size_t(level)] /= total;
     }
     return estimate;
+}
+
+} // namespace
+
+Result<UEstimate> estimateUFromRandomPairs(std::span<const ComparisonVector> randomPairs)
+{
+    if (randomPairs.empty())
+        return makeError(ErrorCode::Failure,
+                         QObject::tr("There are no random pairs to estimate u from."));
+    return levelShares(randomPairs);
+}
+
+Result<MEstimate> estimateMFromMatches(std::span<const ComparisonVector> matches)
+{
+    return levelShares(matches);
+}
+
+ModelParameters withEstimatedM(ModelParameters parameters, const MEstimate &estimate,
+                               std::uint64_t minimumObserved, std::array<bool, kFieldCount> *fixed)
+{
+    for (const Field field : kFields) {
+        const auto f = std::size_t(field);
+        const bool enough = estimate.observed[f] > 0 && estimate.observed[f] >= minimumObserved;
+        if (enough)
+            parameters[field].m = estimate.u[f];
+        if (fixed)
+            (*fixed)[f] = enough;
+    }
+    return parameters;
 }
 
 ModelParameters withEstimatedU(ModelParameters parameters, const UEstimate &estimate)

@@ -48,6 +48,9 @@ struct EmOptions
     // False: keep the starting u as it is (estimated from random pairs, which is more robust
     // when matches are a tiny share of the pairs) and fit only m and lambda.
     bool estimateU = true;
+    // Fields whose m EM keeps as it starts (estimated from known matches: see
+    // estimateMFromMatches), indexed by Field.
+    std::array<bool, kFieldCount> fixedM{};
 };
 
 struct EmResult
@@ -83,5 +86,27 @@ estimateUFromRandomPairs(std::span<const ComparisonVector> randomPairs);
 
 // parameters with u replaced, for each field that the estimate observed at least once.
 [[nodiscard]] ModelParameters withEstimatedU(ModelParameters parameters, const UEstimate &estimate);
+
+// m from pairs known to be matches (two records with the same valid NHS number), counted as
+// u is from random pairs: the share of each level among the pairs where the field is present,
+// a level never seen getting half a pair's share. Why not EM alone: blocking on postcode and
+// UPRN brings in every household's members, who agree on family name, postcode, address and
+// UPRN, and EM's latent "match" class then settles on households rather than persons (given
+// names and dates of birth disagreeing in half its pairs), so disagreement on a given name or
+// date of birth would count for almost nothing. Known matches say what a person's records
+// look like without that confusion. The same structure as UEstimate; empty input is no error
+// (no field observed).
+using MEstimate = UEstimate;
+[[nodiscard]] Result<MEstimate> estimateMFromMatches(std::span<const ComparisonVector> matches);
+
+// Known matches in which a field is present at least this often give its m; with fewer, a
+// rare level's share is too uncertain and EM estimates the field's m instead.
+inline constexpr std::uint64_t kMinimumKnownMatches = 200;
+
+// parameters with m replaced for each field the estimate observed at least minimumObserved
+// times; fixed (if not null) marks those fields, for EmOptions::fixedM.
+[[nodiscard]] ModelParameters withEstimatedM(ModelParameters parameters, const MEstimate &estimate,
+                                             std::uint64_t minimumObserved = kMinimumKnownMatches,
+                                             std::array<bool, kFieldCount> *fixed = nullptr);
 
 } // namespace bv::linkage

@@ -3,7 +3,9 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bv::linkage {
@@ -163,6 +165,39 @@ QString priorSentence(double lambda)
         .arg(QLocale().toString(oneIn, 'f', 0));
 }
 
+// The fields that counted most each way, by name, then the resulting probability.
+QString summarySentence(const MatchExplanation &explanation)
+{
+    std::vector<const FieldContribution *> sorted;
+    for (const FieldContribution &contribution : explanation.contributions) {
+        if (std::abs(contribution.weight) >= kNeutralBits)
+            sorted.push_back(&contribution);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto *x, const auto *y) {
+        return std::abs(x->weight) > std::abs(y->weight);
+    });
+    QStringList forMatch;
+    QStringList against;
+    for (const FieldContribution *contribution : sorted) {
+        QStringList &side = contribution->weight > 0 ? forMatch : against;
+        if (side.size() < 3)
+            side << contribution->fieldLabel.toLower();
+    }
+    const QString none = QCoreApplication::translate("bv::linkage::Explanation", "nothing");
+    QString percent;
+    if (explanation.probability > 0.999)
+        percent = QCoreApplication::translate("bv::linkage::Explanation", "more than 99.9%");
+    else if (explanation.probability < 0.001)
+        percent = QCoreApplication::translate("bv::linkage::Explanation", "less than 0.1%");
+    else
+        percent = QLocale().toString(explanation.probability * 100.0, 'f', 1) + QLatin1Char('%');
+    return QCoreApplication::translate("bv::linkage::Explanation",
+                                       "Counted most for the same person: %1. Counted most "
+                                       "against: %2. Probability of the same person: %3.")
+        .arg(forMatch.isEmpty() ? none : forMatch.join(QStringLiteral(", ")),
+             against.isEmpty() ? none : against.join(QStringLiteral(", ")), percent);
+}
+
 } // namespace
 
 MatchExplanation explainMatch(const FellegiSunterModel &model, const ComparisonVector &vector)
@@ -203,6 +238,7 @@ MatchExplanation explainMatch(const FellegiSunterModel &model, const ComparisonV
     }
     explanation.probability
         = FellegiSunterModel::probabilityFromWeight(explanation.matchWeight, model.lambda());
+    explanation.summary = summarySentence(explanation);
     return explanation;
 }
 

@@ -33,6 +33,7 @@ struct MatchExplanation
     std::vector<FieldContribution> contributions; // one per field, in Field order
     double matchWeight = 0.0;                     // the sum of the contributions, without the prior
     double probability = 0.0;                     // of a match, from matchWeight and lambda
+    QString summary; // one sentence: what counted most for and against, and the probability
 };
 
 // With the model's level weights.

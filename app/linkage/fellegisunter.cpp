@@ -118,12 +118,21 @@ double FellegiSunterModel::matchProbability(const ComparisonVector &vector) cons
     return probabilityFromWeight(matchWeight(vector), lambda());
 }
 
+bool FellegiSunterModel::adjustsForFrequency(Field field, int level)
+{
+    if (level == kExactLevel)
+        return true;
+    // Names exchanged are the same names agreeing crosswise: as common as the names are.
+    return (field == Field::GivenName && level == int(GivenNameLevel::Swapped))
+           || (field == Field::FamilyName && level == int(FamilyNameLevel::Swapped));
+}
+
 double FellegiSunterModel::termFrequencyAdjustedWeight(Field field, int level,
                                                        double frequency) const
 {
-    if (level != kExactLevel || !(frequency > 0.0 && frequency <= 1.0))
+    if (!adjustsForFrequency(field, level) || !(frequency > 0.0 && frequency <= 1.0))
         return levelWeight(field, level);
-    return bits(m(field, kExactLevel), frequency);
+    return bits(m(field, level), frequency);
 }
 
 double FellegiSunterModel::probabilityFromWeight(double weight, double lambda)

@@ -4,13 +4,15 @@
 #include "linkage/clustering.h"
 #include "linkage/comparison.h"
 #include "linkage/em.h"
-#include "linkage/termfrequency.h"
+#include "linkage/parallel.h"
+#include "linkage/personassembly.h"
 
 #include <QObject>
 
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -18,63 +20,40 @@ namespace bv::linkage {
 
 namespace {
 
-// Runs work(slice, begin, end) over [0, count), one slice per thread (at most `threads`
-// slices); returns when all are done.
-template<typename Work>
-void parallelFor(std::size_t count, int threads, const Work &work)
-{
-    const std::size_t slices
-        = std::max<std::size_t>(1, std::min<std::size_t>(std::size_t(threads), count));
-    if (slices == 1) {
-        work(std::size_t{0}, std::size_t{0}, count);
-        return;
-    }
-    std::vector<std::jthread> workers;
-    workers.reserve(slices);
-    for (std::size_t s = 0; s < slices; ++s) {
-        const std::size_t begin = count * s / slices;
-        const std::size_t end = count * (s + 1) / slices;
-        workers.emplace_back([&work, s, begin, end] { work(s, begin, end); });
-    }
-}
-
-int threadCount(int requested)
-{
-    if (requested > 0)
-        return requested;
-    return std::max(1, int(std::thread::hardware_concurrency()));
-}
-
-// Pairs drawn at random, almost all of two different people: what u is measured on.
+// Pairs drawn at random, almost all of two different people: what u is measured on. Drawn in
+// order, compared on every thread.
 std::vector<ComparisonVector> randomPairVectors(std::span<const LinkRecord> records,
-                                                const LinkOptions &options)
+                                                const LinkOptions &options, int threads)
 {
-    std::vector<ComparisonVector> vectors;
     if (records.size() < 2)
-        return vectors;
+        return {};
     std::mt19937_64 random(options.seed);
     std::uniform_int_distribution<std::size_t> pick(0, records.size() - 1);
-    vectors.reserve(std::size_t(options.randomPairs));
+    std::vector<std::uint64_t> drawn;
+    drawn.reserve(std::size_t(options.randomPairs));
     const int attempts = options.randomPairs * 4;
-    for (int i = 0; i < attempts && int(vectors.size()) < options.randomPairs; ++i) {
+    for (int i = 0; i < attempts && int(drawn.size()) < options.randomPairs; ++i) {
         const std::size_t a = pick(random);
         const std::size_t b = pick(random);
         if (a == b || (options.blocking.acrossSidesOnly && records[a].side == records[b].side))
             continue;
-        vectors.push_back(compare(records[a].fields, records[b].fields));
+        drawn.push_back((std::uint64_t(a) << 32) | b); // in drawn order, not packPair's
     }
+    std::vector<ComparisonVector> vectors(drawn.size());
+    parallelFor(drawn.size(), threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            vectors[i] = compare(records[pairFirst(drawn[i])].fields,
+                                 records[pairSecond(drawn[i])].fields);
+    });
     return vectors;
 }
 
 std::vector<double> frequencies(std::span<const LinkRecord> records,
-                                QString ComparableRecord::*name)
+                                QString ComparableRecord::*name, const TermShares &table)
 {
-    TermFrequencyTable table;
-    for (const LinkRecord &record : records)
-        table.add(record.fields.*name);
     std::vector<double> shares(records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
-        shares[i] = table.frequency(records[i].fields.*name);
+        shares[i] = table.share(records[i].fields.*name);
     return shares;
 }
 
@@ -95,18 +74,45 @@ bool sameNhsNumber(const LinkRecord &a, const LinkRecord &b)
     return a.nhsNumber != 0 && a.nhsNumber == b.nhsNumber;
 }
 
-bool differentNhsNumbers(const LinkRecord &a, const LinkRecord &b)
+// Comparing candidate pairs waits on memory more than it computes: a pair's second record is
+// anywhere among the records, and its names and address words are on the heap beside it. The
+// loop asks for them a few pairs ahead, the record first, then what it points to.
+constexpr std::size_t kPrefetchRecordsAhead = 24;
+constexpr std::size_t kPrefetchTextAhead = 12;
+
+// The largest ComparisonVector::packed() there can be: every field at its last possible level.
+std::uint32_t largestPackedPattern()
 {
-    return a.nhsNumber != 0 && b.nhsNumber != 0 && a.nhsNumber != b.nhsNumber;
+    ComparisonVector vector;
+    for (const Field field : kFields)
+        vector.setLevel(field, kMaxLevels - 1);
+    return vector.packed();
+}
+
+void prefetchRecord(const LinkRecord &record)
+{
+    const auto *bytes = reinterpret_cast<const char *>(&record);
+    for (std::size_t offset = 0; offset < sizeof(LinkRecord); offset += 64)
+        __builtin_prefetch(bytes + offset);
+}
+
+void prefetchText(const LinkRecord &record)
+{
+    const ComparableRecord &fields = record.fields;
+    __builtin_prefetch(fields.givenName.constData());
+    __builtin_prefetch(fields.familyName.constData());
+    __builtin_prefetch(fields.address.tokens.data());
+    __builtin_prefetch(fields.givenNicknames.data());
 }
 
 } // namespace
 
-PairScorer::PairScorer(const FellegiSunterModel &model, std::span<const LinkRecord> records)
+PairScorer::PairScorer(const FellegiSunterModel &model, std::span<const LinkRecord> records,
+                       const TermShares &givenNames, const TermShares &familyNames)
     : m_model(model)
     , m_records(records)
-    , m_givenFrequency(frequencies(records, &ComparableRecord::givenName))
-    , m_familyFrequency(frequencies(records, &ComparableRecord::familyName))
+    , m_givenFrequency(frequencies(records, &ComparableRecord::givenName, givenNames))
+    , m_familyFrequency(frequencies(records, &ComparableRecord::familyName, familyNames))
 {}
 
 FieldWeights PairScorer::fieldWeights(std::uint32_t a, std::uint32_t b,
@@ -117,8 +123,7 @@ FieldWeights PairScorer::fieldWeights(std::uint32_t a, std::uint32_t b,
     // so either's frequency serves; the larger is the cautious choice.
     const auto adjust = [&](Field field, const std::vector<double> &shares) {
         const int level = vector.level(field);
-        if (level != kExactLevel)
-            return;
+        // Levels termFrequencyAdjustedWeight does not adjust keep their weight.
         const double share = std::max(shares[a], shares[b]);
         weights[std::size_t(field)] = m_model.termFrequencyAdjustedWeight(field, level, share);
     };
@@ -126,6 +131,61 @@ FieldWeights PairScorer::fieldWeights(std::uint32_t a, std::uint32_t b,
     adjust(Field::FamilyName, m_familyFrequency);
     return weights;
 }
+
+namespace {
+
+// Per packed pattern (ComparisonVector::packed()), whether no pair with it can reach
+// `review`: its weight with each name level that term frequency adjusts at the weight of the
+// rarest share in the model's tables (the most PairScorer::fieldWeights() could give it) is
+// below the threshold. The scorer's adjustment can only lower a weight from that ceiling, and
+// the sum and the probability only grow with each weight, so a pair screened out would have
+// been dropped after scoring too: keep this in step with PairScorer::fieldWeights().
+std::vector<std::uint8_t> patternsBelow(double review, const FellegiSunterModel &model,
+                                        const LinkModel &linkModel,
+                                        std::span<const PatternCount> patterns)
+{
+    using Ceilings = std::array<double, kMaxLevels>;
+    const auto ceilings = [&](Field field, const TermShares &table) {
+        Ceilings best{};
+        for (int level = 0; level < levelCount(field); ++level) {
+            // A share of 0 (a name not in the table) gives the unadjusted weight.
+            double weight = model.termFrequencyAdjustedWeight(field, level, 0.0);
+            if (FellegiSunterModel::adjustsForFrequency(field, level)) {
+                for (const double share : table.shares())
+                    weight
+                        = std::max(weight, model.termFrequencyAdjustedWeight(field, level, share));
+            }
+            best[std::size_t(level)] = weight;
+        }
+        return best;
+    };
+    const Ceilings given = ceilings(Field::GivenName, linkModel.givenNames);
+    const Ceilings family = ceilings(Field::FamilyName, linkModel.familyNames);
+    std::uint32_t largest = 0;
+    for (const PatternCount &pattern : patterns)
+        largest = std::max(largest, pattern.vector.packed());
+    std::vector<std::uint8_t> below(patterns.empty() ? 0 : std::size_t(largest) + 1, 0);
+    for (const PatternCount &pattern : patterns) {
+        FieldWeights weights = model.fieldWeights(pattern.vector);
+        const auto raise = [&](Field field, const Ceilings &ceiling) {
+            double &weight = weights[std::size_t(field)];
+            weight = std::max(weight, ceiling[std::size_t(pattern.vector.level(field))]);
+        };
+        raise(Field::GivenName, given);
+        raise(Field::FamilyName, family);
+        double weight = 0.0;
+        for (const double fieldWeight : weights)
+            weight += fieldWeight;
+        // The slack only keeps more pairs for scoring; it cannot drop one.
+        constexpr double kSlackBits = 1e-6;
+        below[pattern.vector.packed()]
+            = FellegiSunterModel::probabilityFromWeight(weight + kSlackBits, model.lambda())
+              < review;
+    }
+    return below;
+}
+
+} // namespace
 
 ScoredPair PairScorer::score(std::uint32_t a, std::uint32_t b, const ComparisonVector &vector) const
 {
@@ -153,8 +213,9 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
 {
     if (records.size() >= std::numeric_limits<std::uint32_t>::max())
         return makeError(ErrorCode::Usage, QObject::tr("Too many records to link at once."));
-    if (!(options.thresholds.review > 0.0 && options.thresholds.review <= options.thresholds.link
-          && options.thresholds.link < 1.0))
+    const LinkThresholds &thresholds
+        = options.frozen ? options.frozen->thresholds : options.thresholds;
+    if (!thresholds.valid())
         return makeError(ErrorCode::Usage,
                          QObject::tr("The thresholds must satisfy 0 < review <= link < 1."));
     LinkResult result;
@@ -163,21 +224,69 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
     const int threads = threadCount(options.threads);
 
     BlockingStatistics blocking;
-    const std::vector<std::uint64_t> pairs = candidatePairs(records, options.blocking, &blocking);
+    const std::vector<std::uint64_t> pairs
+        = candidatePairs(records, options.blocking, &blocking, threads);
     stats.candidatePairs = pairs.size();
     stats.oversizedBlocks = blocking.oversizedBlocks;
-    std::vector<ComparisonVector> vectors(pairs.size());
-    parallelFor(pairs.size(), threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            vectors[i] = compare(records[pairFirst(pairs[i])].fields,
-                                 records[pairSecond(pairs[i])].fields);
+    // The patterns EM fits and the pairs known to be one person are gathered as the pairs are
+    // compared, on every thread, while both records are in the cache; slices in order, so
+    // the known pairs are in pair order. Vectors are kept packed (four bytes, not seven), with
+    // a bit for two records holding the same NHS number, which scoring must not pass over.
+    constexpr std::uint32_t kSameNhs = 1U << 31;
+    static_assert(3 * kFieldCount < 31, "ComparisonVector::packed() takes three bits a field");
+    std::vector<std::uint32_t> vectors(pairs.size());
+    // Per slice, how often each packed pattern comes: a flat table, as there are few
+    // patterns and millions of pairs.
+    const std::size_t patternKeys = std::size_t(largestPackedPattern()) + 1;
+    std::vector<std::vector<std::uint64_t>> sliceCounts(static_cast<std::size_t>(threads));
+    std::vector<std::vector<ComparisonVector>> sliceKnown(static_cast<std::size_t>(threads));
+    parallelFor(pairs.size(), threads, [&](std::size_t slice, std::size_t begin, std::size_t end) {
+        std::vector<std::uint64_t> &counts = sliceCounts[slice];
+        counts.assign(patternKeys, 0);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (i + kPrefetchRecordsAhead < end)
+                prefetchRecord(records[pairSecond(pairs[i + kPrefetchRecordsAhead])]);
+            if (i + kPrefetchTextAhead < end)
+                prefetchText(records[pairSecond(pairs[i + kPrefetchTextAhead])]);
+            const LinkRecord &a = records[pairFirst(pairs[i])];
+            const LinkRecord &b = records[pairSecond(pairs[i])];
+            const ComparisonVector vector = compare(a.fields, b.fields);
+            const bool same = sameNhsNumber(a, b);
+            const std::uint32_t key = vector.packed();
+            vectors[i] = key | (same ? kSameNhs : 0U);
+            ++counts[key];
+            if (same)
+                sliceKnown[slice].push_back(vector);
+        }
     });
     stats.comparisons = pairs.size();
+    PatternCounter counter;
+    for (std::size_t key = 0; key < patternKeys; ++key) {
+        std::uint64_t count = 0;
+        for (const std::vector<std::uint64_t> &slice : sliceCounts)
+            count += slice.empty() ? 0 : slice[key];
+        if (count != 0)
+            counter.add(ComparisonVector::fromPacked(std::uint32_t(key)), count);
+    }
+    sliceCounts = {};
+    const std::vector<PatternCount> patterns = counter.patterns();
 
     if (options.frozen) {
-        result.parameters = *options.frozen;
+        result.model = *options.frozen;
     } else {
-        const std::vector<ComparisonVector> random = randomPairVectors(records, options);
+        result.model.thresholds = thresholds;
+        {
+            std::optional<std::jthread> given;
+            const auto countGiven = [&] {
+                result.model.givenNames = TermShares::count(records, &ComparableRecord::givenName);
+            };
+            if (threads > 1)
+                given.emplace(countGiven);
+            else
+                countGiven();
+            result.model.familyNames = TermShares::count(records, &ComparableRecord::familyName);
+        }
+        const std::vector<ComparisonVector> random = randomPairVectors(records, options, threads);
         stats.comparisons += random.size();
         if (random.empty() || vectors.empty())
             return makeError(ErrorCode::Usage,
@@ -185,86 +294,76 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
                                          "linkage model from."));
         auto u = estimateUFromRandomPairs(random);
         BV_TRY(u);
-        PatternCounter counter;
-        for (const ComparisonVector &vector : vectors)
-            counter.add(vector);
         stats.patterns = std::uint64_t(counter.distinctPatterns());
         EmOptions em;
         em.estimateU = false; // u from random pairs: the candidates are too rich in matches
-        const std::vector<PatternCount> patterns = counter.patterns();
+        // m from the pairs known to be one person (the same valid NHS number) where there are
+        // enough of them, EM the rest and lambda: see estimateMFromMatches.
+        std::vector<ComparisonVector> known;
+        for (const std::vector<ComparisonVector> &slice : sliceKnown)
+            known.insert(known.end(), slice.begin(), slice.end());
+        auto m = estimateMFromMatches(known);
+        BV_TRY(m);
         auto fitted = estimateParameters(
-            patterns, withEstimatedU(ModelParameters::startingValues(), u.value()), em);
+            patterns,
+            withEstimatedM(withEstimatedU(ModelParameters::startingValues(), u.value()), m.value(),
+                           kMinimumKnownMatches, &em.fixedM),
+            em);
         BV_TRY(fitted);
-        result.parameters = fitted->parameters;
+        ModelParameters &parameters = result.model.parameters;
+        parameters = fitted->parameters;
         // EM's lambda is the share of matches among the candidate pairs, which blocking made
         // rich in matches (often most of them). The prior of a pair being one person is their
         // share among all pairs of records: the same matches, over every pair blocking could
         // have made. Used as the prior, a pair must carry its own evidence to link.
         const double allPairs = allPairCount(records, options.blocking.acrossSidesOnly);
-        result.parameters.lambda = std::clamp(
+        parameters.lambda = std::clamp(
             fitted->parameters.lambda * double(pairs.size()) / std::max(1.0, allPairs), 1e-12, 0.5);
         stats.emIterations = fitted->iterations;
         stats.emConverged = fitted->converged;
     }
-    auto model = FellegiSunterModel::create(result.parameters);
+    auto model = FellegiSunterModel::create(result.model.parameters);
     BV_TRY(model);
-    const PairScorer scorer(model.value(), records);
+    const PairScorer scorer(model.value(), records, result.model.givenNames,
+                            result.model.familyNames);
 
-    // Only pairs that could link or go to review need scoring in full and ordering.
+    // Only pairs that could link or go to review need scoring in full and ordering; most
+    // patterns cannot get there (see patternsBelow), nor their pairs unless an NHS number
+    // they share decides.
+    const std::vector<std::uint8_t> below
+        = patternsBelow(thresholds.review, model.value(), result.model, patterns);
     std::vector<std::vector<ScoredPair>> kept(static_cast<std::size_t>(threads));
     parallelFor(pairs.size(), threads, [&](std::size_t slice, std::size_t begin, std::size_t end) {
         std::vector<ScoredPair> &mine = kept[slice];
         for (std::size_t i = begin; i < end; ++i) {
+            if ((vectors[i] & kSameNhs) == 0 && below[vectors[i]])
+                continue;
             const ScoredPair pair
-                = scorer.score(pairFirst(pairs[i]), pairSecond(pairs[i]), vectors[i]);
-            if (pair.probability >= options.thresholds.review)
+                = scorer.score(pairFirst(pairs[i]), pairSecond(pairs[i]),
+                               ComparisonVector::fromPacked(vectors[i] & ~kSameNhs));
+            if (pair.probability >= thresholds.review)
                 mine.push_back(pair);
         }
     });
     std::vector<ScoredPair> strong;
-    for (std::vector<ScoredPair> &slice : kept)
+    std::size_t strongCount = 0;
+    for (const std::vector<ScoredPair> &slice : kept)
+        strongCount += slice.size();
+    strong.reserve(strongCount);
+    for (std::vector<ScoredPair> &slice : kept) {
         strong.insert(strong.end(), slice.begin(), slice.end());
-    // Strongest evidence first, so a refusal under the NHS guard falls on the weaker link;
-    // ties broken by record order, so the result never depends on the thread count.
-    std::sort(strong.begin(), strong.end(), [](const ScoredPair &x, const ScoredPair &y) {
-        const bool xNhs = x.reason == PairReason::SameNhsNumber;
-        const bool yNhs = y.reason == PairReason::SameNhsNumber;
-        if (xNhs != yNhs)
-            return xNhs;
-        if (x.weight != y.weight)
-            return x.weight > y.weight;
-        return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
+        slice = {};
+    }
 
     std::vector<std::uint64_t> nhsNumbers(records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
         nhsNumbers[i] = records[i].nhsNumber;
     ClusterBuilder persons(std::move(nhsNumbers));
-    std::vector<ScoredPair> uncertain;
-    for (ScoredPair pair : strong) {
-        if (differentNhsNumbers(records[pair.a], records[pair.b])) {
-            pair.reason = PairReason::NhsConflict;
-            if (pair.probability >= options.thresholds.link)
-                result.review.push_back(pair);
-            continue;
-        }
-        if (pair.reason == PairReason::SameNhsNumber
-            || pair.probability >= options.thresholds.link) {
-            if (persons.join(pair.a, pair.b)) {
-                result.linked.push_back(pair);
-            } else {
-                pair.reason = PairReason::NhsConflict;
-                result.review.push_back(pair);
-            }
-            continue;
-        }
-        uncertain.push_back(pair);
-    }
-    // An uncertain pair already in one person through stronger links needs no one's time.
-    for (const ScoredPair &pair : uncertain) {
-        if (!persons.together(pair.a, pair.b))
-            result.review.push_back(pair);
-    }
+    Assembly assembly
+        = assemblePersons(records, std::move(strong), thresholds, options.constraints, persons);
+    result.linked = std::move(assembly.linked);
+    result.review = std::move(assembly.review);
+    result.contradicted = std::move(assembly.contradicted);
     result.person = persons.labels();
     std::uint64_t count = 0;
     for (std::size_t i = 0; i < result.person.size(); ++i)

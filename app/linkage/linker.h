@@ -3,8 +3,10 @@
 
 #include "common/result.h"
 #include "linkage/blocking.h"
+#include "linkage/clustering.h"
 #include "linkage/comparisonvector.h"
 #include "linkage/fellegisunter.h"
+#include "linkage/linkmodel.h"
 #include "linkage/linkrecord.h"
 
 #include <cstdint>
@@ -13,14 +15,6 @@
 #include <vector>
 
 namespace bv::linkage {
-
-// Where a pair's match probability puts it. Set once, from the simulated county (see
-// docs/linkage.md), and the same for every data set: m and u adapt to the data, these do not.
-struct LinkThresholds
-{
-    double link = 0.5;    // at or above: the same person
-    double review = 0.05; // from here up to link: a person decides
-};
 
 enum class PairReason : std::uint8_t {
     Weight,        // the match probability decided
@@ -41,12 +35,14 @@ struct ScoredPair
 struct LinkOptions
 {
     BlockingOptions blocking;
-    LinkThresholds thresholds;
-    int threads = 0;          // 0: one per core
-    std::uint64_t seed = 1;   // of the random pairs u is estimated from
-    int randomPairs = 200000; // how many
-    // Parameters frozen by an earlier, audited estimation: used as they are, not estimated.
-    std::optional<ModelParameters> frozen;
+    LinkThresholds thresholds; // unless frozen: then the frozen model's
+    int threads = 0;           // 0: one per core
+    std::uint64_t seed = 1;    // of the random pairs u is estimated from
+    int randomPairs = 200000;  // how many
+    // A model frozen by an earlier, audited estimation: used as it is, not estimated.
+    std::optional<LinkModel> frozen;
+    // People's decisions, as indexes into the records.
+    LinkConstraints constraints;
 };
 
 struct LinkStatistics
@@ -65,10 +61,11 @@ struct LinkResult
 {
     // As estimated (or as frozen). lambda is the prior among all pairs of records, not among
     // the candidate pairs EM saw: see link().
-    ModelParameters parameters;
-    std::vector<ScoredPair> linked;    // the pairs that joined records into persons
-    std::vector<ScoredPair> review;    // uncertain pairs, and links refused for NHS numbers
-    std::vector<std::uint32_t> person; // per record: the smallest record index of its person
+    LinkModel model;
+    std::vector<ScoredPair> linked;       // the pairs that joined records into persons
+    std::vector<ScoredPair> review;       // uncertain pairs, and links refused for NHS numbers
+    std::vector<std::uint32_t> person;    // per record: the smallest record index of its person
+    std::vector<RecordPair> contradicted; // "together" decisions an "apart" decision blocked
     LinkStatistics statistics;
 };
 
@@ -77,7 +74,8 @@ struct LinkResult
 class PairScorer
 {
 public:
-    PairScorer(const FellegiSunterModel &model, std::span<const LinkRecord> records);
+    PairScorer(const FellegiSunterModel &model, std::span<const LinkRecord> records,
+               const TermShares &givenNames, const TermShares &familyNames);
     [[nodiscard]] ScoredPair score(std::uint32_t a, std::uint32_t b) const;
     [[nodiscard]] ScoredPair score(std::uint32_t a, std::uint32_t b,
                                    const ComparisonVector &vector) const;

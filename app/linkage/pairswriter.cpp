@@ -26,9 +26,10 @@ QString csvField(const QString &text)
 Result<qint64> writeLinkedPairs(const QString &path, std::span<const LinkRecord> records,
                                 const LinkResult &result, bool acrossSidesOnly)
 {
-    auto model = FellegiSunterModel::create(result.parameters);
+    auto model = FellegiSunterModel::create(result.model.parameters);
     BV_TRY(model);
-    const PairScorer scorer(model.value(), records);
+    const PairScorer scorer(model.value(), records, result.model.givenNames,
+                            result.model.familyNames);
     std::map<std::uint32_t, std::vector<std::uint32_t>> persons;
     for (std::uint32_t i = 0; i < result.person.size(); ++i)
         persons[result.person[i]].push_back(i);

@@ -346,10 +346,59 @@ CREATE TABLE link_parameters (
 );
 )sql";
 
+// v4: linking as records arrive, under a frozen model, with people's decisions.
+constexpr std::string_view kSchemaV4 = R"sql(
+-- A person whose records have all gone elsewhere is kept, retired, so its id is never given
+-- to someone else; merged_into says where most of its records went.
+ALTER TABLE person ADD COLUMN record_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE person ADD COLUMN retired_at TEXT;
+ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person(id);
+UPDATE person SET record_count = (SELECT count(*) FROM person_link WHERE person_id = person.id);
+-- The linked fields as they were when the record was last linked: a record whose fields
+-- changed since is linked again.
+ALTER TABLE person_link ADD COLUMN fields_hash INTEGER;
+
+-- The model's term shares (each normalised name's share of records), frozen with it.
+CREATE TABLE link_term_share (
+    field TEXT NOT NULL CHECK (field IN ('given_name', 'family_name')),
+    term  TEXT NOT NULL,
+    share REAL NOT NULL,
+    PRIMARY KEY (field, term)
+) WITHOUT ROWID;
+-- Blocks too large to use at the last link: a block that crosses the limit changes pairs of
+-- records that did not change themselves.
+CREATE TABLE link_oversized_block (block_key INTEGER PRIMARY KEY);
+-- Relinking a record replaces the review pairs it is either side of.
+CREATE INDEX link_review_b ON link_review(source_person_b);
+
+-- People's decisions about who is whom, kept for good: undoing one marks it revoked.
+CREATE TABLE link_decision (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    action        TEXT NOT NULL CHECK (action IN ('merge', 'split', 'apart')),
+    decided_by    TEXT NOT NULL,
+    decided_at    TEXT NOT NULL,
+    reason        TEXT NOT NULL,
+    revoked_by    TEXT,
+    revoked_at    TEXT,
+    revoke_reason TEXT
+);
+-- What a decision means for the linker, record pair by record pair.
+CREATE TABLE link_constraint (
+    decision_id     INTEGER NOT NULL REFERENCES link_decision(id),
+    source_person_a INTEGER NOT NULL REFERENCES source_person(id),
+    source_person_b INTEGER NOT NULL REFERENCES source_person(id),
+    kind            TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
+    PRIMARY KEY (decision_id, source_person_a, source_person_b)
+) WITHOUT ROWID;
+CREATE INDEX link_constraint_a ON link_constraint(source_person_a);
+CREATE INDEX link_constraint_b ON link_constraint(source_person_b);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
     Migration{2, kSchemaV2},
     Migration{3, kSchemaV3},
+    Migration{4, kSchemaV4},
 };
 
 } // namespace

@@ -293,7 +293,10 @@ void tst_Cli::helpListsOptions_data()
         {QStringLiteral("quarantine"), words("--store --passphrase-file --json --payload")},
         {QStringLiteral("secret"), words("--store --name --value-file set list delete")},
         {QStringLiteral("link-eval"), words("--pairs --truth --febrl")},
-        {QStringLiteral("link"), words("--store --passphrase-file --full --pairs-out")},
+        {QStringLiteral("link"),
+         words("--store --passphrase-file --full --reestimate --pairs-out")},
+        {QStringLiteral("decision"), words("--store --person --record --reason --id --all --json")},
+        {QStringLiteral("explain"), words("--store --record --with --json")},
         {QStringLiteral("link-csv"), words("--config --out --threads")},
     };
     // A command missing from the table gets no expectations and fails until it is added.

@@ -110,6 +110,8 @@ private:
     void addEvent(quint32 pupil, qint32 day, quint8 kind);
     std::vector<quint32> contactsOf(quint32 person) const;
     void writePupil(QXmlStreamWriter &xml, quint32 serial) const;
+    // A BS7666 address element, as CTF writes it for pupils and contacts; nothing for kNone.
+    void writeAddress(QXmlStreamWriter &xml, quint32 address) const;
     void reindex();
     // Events of a pupil shown in a version as of day.
     std::pair<std::size_t, std::size_t> eventsOf(quint32 serial) const;
@@ -213,6 +215,23 @@ void EducationFeed::build()
     reindex();
 }
 
+void EducationFeed::writeAddress(QXmlStreamWriter &xml, quint32 address) const
+{
+    if (address == kNone)
+        return;
+    const Address &a = m_world.county().addresses()[address];
+    const AddressParts parts = addressParts(m_world, address);
+    xml.writeStartElement(QStringLiteral("Address"));
+    xml.writeStartElement(QStringLiteral("BS7666Address"));
+    xml.writeTextElement(QStringLiteral("PAON"), QString::number(a.houseNumber));
+    xml.writeTextElement(QStringLiteral("Street"), m_world.text(a.street));
+    xml.writeTextElement(QStringLiteral("Town"), parts.town);
+    xml.writeTextElement(QStringLiteral("PostCode"), parts.postcode);
+    xml.writeTextElement(QStringLiteral("UPRN"), parts.uprn);
+    xml.writeEndElement();
+    xml.writeEndElement();
+}
+
 void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
 {
     const SimRecord &record = m_pupils.at(serial);
@@ -251,19 +270,7 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
                          simclock::formatInstant(record.updated, simclock::Style::IsoUtc));
     xml.writeTextElement(QStringLiteral("Status"), record.withdrawn() ? QStringLiteral("withdrawn")
                                                                       : QStringLiteral("active"));
-    if (v.address != kNone) {
-        const Address &a = m_world.county().addresses()[v.address];
-        const AddressParts parts = addressParts(m_world, v.address);
-        xml.writeStartElement(QStringLiteral("Address"));
-        xml.writeStartElement(QStringLiteral("BS7666Address"));
-        xml.writeTextElement(QStringLiteral("PAON"), QString::number(a.houseNumber));
-        xml.writeTextElement(QStringLiteral("Street"), m_world.text(a.street));
-        xml.writeTextElement(QStringLiteral("Town"), parts.town);
-        xml.writeTextElement(QStringLiteral("PostCode"), parts.postcode);
-        xml.writeTextElement(QStringLiteral("UPRN"), parts.uprn);
-        xml.writeEndElement();
-        xml.writeEndElement();
-    }
+    writeAddress(xml, v.address);
     const std::vector<quint32> contacts = contactsOf(record.person);
     if (!contacts.empty()) {
         xml.writeStartElement(QStringLiteral("Contacts"));
@@ -277,6 +284,18 @@ void EducationFeed::writePupil(QXmlStreamWriter &xml, quint32 serial) const
             xml.writeTextElement(QStringLiteral("Surname"), cv.family);
             xml.writeTextElement(QStringLiteral("Relationship"),
                                  QLatin1String(kContactRelationships[c % 2]));
+            // As a CTF contact: the school keeps one address for the contacts who live with
+            // the pupil (so a stale pupil address is stale for them too), and the contact's own
+            // address, through the same noise as any record, for one who lives elsewhere.
+            const bool livesWithPupil
+                = m_world.addressOn(contacts[c], asOf) == m_world.addressOn(record.person, asOf);
+            writeAddress(xml, livesWithPupil ? v.address : cv.address);
+            xml.writeStartElement(QStringLiteral("Phones"));
+            xml.writeStartElement(QStringLiteral("Phone"));
+            xml.writeTextElement(QStringLiteral("TelephoneType"), QStringLiteral("H"));
+            xml.writeTextElement(QStringLiteral("PhoneNo"), m_world.phone(contacts[c]));
+            xml.writeEndElement();
+            xml.writeEndElement();
             xml.writeEndElement();
         }
         xml.writeEndElement();

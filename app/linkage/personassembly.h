@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "linkage/clustering.h"
+#include "linkage/linker.h"
+
+#include <span>
+#include <vector>
+
+namespace bv::linkage {
+
+struct Assembly
+{
+    std::vector<ScoredPair> linked; // the pairs that joined records into persons
+    std::vector<ScoredPair> review; // uncertain pairs, and links refused for NHS numbers
+    // Decisions that could not be applied: "together" decisions blocked by "apart" ones.
+    std::vector<RecordPair> contradicted;
+};
+
+// Turns scored pairs into persons: people's decisions first, then the pairs strongest
+// evidence first under the NHS number guard. `strong` holds the pairs at or above the review
+// threshold, in any order: they are ordered here by evidence, then by record index, so the
+// persons depend only on the pairs, never on the order they were found in or the thread
+// count. A pair people decided apart is neither linked nor put to review: it was decided.
+[[nodiscard]] Assembly assemblePersons(std::span<const LinkRecord> records,
+                                       std::vector<ScoredPair> strong,
+                                       const LinkThresholds &thresholds,
+                                       const LinkConstraints &constraints, ClusterBuilder &persons);
+
+} // namespace bv::linkage
