@@ -9,6 +9,7 @@
 // the very same pairs (a checksum of the output is compared). Never fails on time; fails
 // only when the input cannot be made or the link fails.
 
+#include "benchoutput.h"
 #include "linkage/blocking.h"
 #include "linkage/linker.h"
 #include "linkagedata.h"
@@ -30,6 +31,12 @@
 
 namespace {
 
+using bv::bench::complain;
+using bv::bench::count;
+using bv::bench::fixed;
+using bv::bench::rate;
+using bv::bench::say;
+
 namespace linkage = bv::linkage;
 
 constexpr int kExitOk = 0;
@@ -37,34 +44,6 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 constexpr qsizetype kDefaultRecords = 100000;
 constexpr qsizetype kMaxRecords = 1800000; // about what a 1,000,000-person county gives
-
-void say(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void complain(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stderr);
-    std::fputc('\n', stderr);
-}
-
-QString count(qint64 value)
-{
-    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(value);
-}
-
-QString fixed(double value, int decimals = 0)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-double rate(double amount, double seconds)
-{
-    return seconds > 0 ? amount / seconds : 0;
-}
 
 QString loadAverage()
 {

@@ -9,6 +9,7 @@
 // BROADVIEW_BENCH_SQLITE340, as bench_store_ingest_sqlite340 (plain SQLite 3.40; runs c).
 // Repetitions are interleaved a, b, c, a, b, c... and medians reported. Never fails on time.
 
+#include "benchoutput.h"
 #include "ingestrun.h"
 #include "store/database.h"
 
@@ -32,6 +33,12 @@
 
 namespace {
 
+using bv::bench::complain;
+using bv::bench::count;
+using bv::bench::fixed;
+using bv::bench::rate;
+using bv::bench::say;
+
 using bv::bench::Engine;
 using bv::bench::IngestConfig;
 using bv::bench::IngestResult;
@@ -39,19 +46,6 @@ using bv::bench::IngestResult;
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
-
-void say(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void complain(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stderr);
-    std::fputc('\n', stderr);
-}
 
 struct Options
 {

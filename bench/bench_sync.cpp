@@ -11,6 +11,7 @@
 
 #include "access/accesscontext.h"
 #include "access/session.h"
+#include "benchoutput.h"
 #include "feeds/syncengine.h"
 #include "store/crypto.h"
 #include "store/database.h"
@@ -39,6 +40,12 @@
 
 namespace {
 
+using bv::bench::complain;
+using bv::bench::count;
+using bv::bench::fixed;
+using bv::bench::rate;
+using bv::bench::say;
+
 using bv::bench::ProcessUse;
 
 constexpr int kExitOk = 0;
@@ -47,34 +54,6 @@ constexpr int kExitUsage = 2;
 constexpr quint32 kDefaultPersons = 100000;
 constexpr int kMaxPageSize = 5000;       // the simulator serves larger pages as 5,000
 constexpr quint32 kMaxPersons = 1000000; // the simulator's largest county
-
-void say(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void complain(const QString &line)
-{
-    std::fputs(line.toUtf8().constData(), stderr);
-    std::fputc('\n', stderr);
-}
-
-QString count(qint64 value)
-{
-    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(value);
-}
-
-QString fixed(double value, int decimals = 0)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-double rate(qint64 amount, double seconds)
-{
-    return seconds > 0 ? double(amount) / seconds : 0;
-}
 
 // SQLite's heap (the page cache above all), which the store's cache_size bounds.
 double sqliteMiB()
