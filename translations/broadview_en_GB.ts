@@ -2123,6 +2123,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>All pairs (%1) cannot be fewer than the pairs given (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2149,10 +2153,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The given name on each record is the family name on the other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The given names are spelt almost the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2173,15 +2173,7 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The family name is missing from one record or both, so it counts neither way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The family names are the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The family name on each record is the given name on the other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2213,10 +2205,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The dates of birth differ only in the day, the month or the year.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The dates of birth are different.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,10 +2221,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The postcode is missing from one record or both, so it counts neither way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The postcodes are the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,10 +2234,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The postcodes are in different districts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The address is missing from one record or both, so it counts neither way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2314,6 +2294,42 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Counted most for the same person: %1. Counted most against: %2. Probability of the same person: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The given name on each record is the family name on the other; both names count here, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family name is missing from one record or both, or already counted with the shared home, so it counts neither way here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates of birth differ only in the day, the month or the year, or by one typing slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One record has no date of birth, but it is recorded as a parent or child of someone whose date of birth rules out the other record&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is missing from one record or both, or already counted with the shared home, so it counts neither way here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcodes differ by one typing slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is missing from one record or both, or already counted with the shared property reference, so it counts neither way here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identifiers differ by one typing slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The names are exchanged between the records: counted once, with the given name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2387,10 +2403,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Day, month or year differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Agree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2404,6 +2416,18 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Most words shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day, month or year differs, or one typing slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruled out by a relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One typing slip apart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,19 @@ void ClusterBuilder::unite(std::uint32_t rootA, std::uint32_t rootB, std::uint64
     }
 }
 
+JoinOutcome ClusterBuilder::joinable(std::uint32_t a, std::uint32_t b)
+{
+    const std::uint32_t ra = root(a);
+    const std::uint32_t rb = root(b);
+    if (ra == rb)
+        return JoinOutcome::Joined;
+    const std::uint64_t na = m_nhsNumber[ra];
+    const std::uint64_t nb = m_nhsNumber[rb];
+    if (na != 0 && nb != 0 && (na != nb || na == kSeveralNhsNumbers))
+        return JoinOutcome::NhsConflict;
+    return rootsKeptApart(ra, rb) ? JoinOutcome::KeptApart : JoinOutcome::Joined;
+}
+
 JoinOutcome ClusterBuilder::tryJoin(std::uint32_t a, std::uint32_t b)
 {
     const std::uint32_t ra = root(a);

@@ -14,10 +14,13 @@ struct RecordPair
 };
 
 // What people decided, as record pairs: these two records are one person; these two are not.
+// related: two records an agency recorded as related people (parent, child, sibling, twin,
+// partner, household member), so never one person, unless people decided they are.
 struct LinkConstraints
 {
     std::vector<RecordPair> together;
     std::vector<RecordPair> apart;
+    std::vector<RecordPair> related;
 };
 
 enum class JoinOutcome : std::uint8_t {
@@ -48,6 +51,8 @@ public:
     // order give the same persons unless a refusal intervenes, so callers join in a fixed order
     // (strongest evidence first).
     JoinOutcome tryJoin(std::uint32_t a, std::uint32_t b);
+    // What tryJoin would say, joining nothing.
+    JoinOutcome joinable(std::uint32_t a, std::uint32_t b);
     bool join(std::uint32_t a, std::uint32_t b) { return tryJoin(a, b) == JoinOutcome::Joined; }
     bool together(std::uint32_t a, std::uint32_t b) { return root(a) == root(b); }
     // Whether a decision keeps the persons of a and b apart.

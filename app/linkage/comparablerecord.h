@@ -54,6 +54,12 @@ struct ComparableRecord
     NicknameGroups givenNicknames;
     QDate birthDate; // invalid when unknown
     DateParts birthParts;
+    // When the date of birth is unknown, the latest and earliest it can be by the record's
+    // relationships (a parent is born at least kGenerationYears before their child); invalid
+    // when unbounded. Set by whoever knows the relationships (readStoredRecords), not
+    // RecordPreparer.
+    DateParts bornBy;
+    DateParts bornAfter;
     char sex = 0;     // 'F', 'M' or 'O'; 0 when unknown
     QString postcode; // canonical ("NR1 3JB"), empty when absent or not a valid postcode
     PostcodeKey postcodeKey;
@@ -65,6 +71,10 @@ struct ComparableRecord
     // number) the fields are independent evidence.
     bool dwellingAddressing = true;
 };
+
+// The least a parent is older than their child, for ComparableRecord::bornBy and bornAfter:
+// low enough never to rule out a real parent.
+inline constexpr int kGenerationYears = 12;
 
 // 'F', 'M' or 'O' for the spellings the store and the feeds use; 0 for unknown or anything
 // else.

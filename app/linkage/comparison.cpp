@@ -3,6 +3,8 @@
 
 #include "linkage/stringcompare.h"
 
+#include <array>
+
 namespace bv::linkage {
 
 namespace {
@@ -33,6 +35,43 @@ bool namesSwapped(const ComparableRecord &a, const ComparableRecord &b)
 {
     return a.givenName == b.familyName && a.familyName == b.givenName && !a.givenName.isEmpty()
            && !a.familyName.isEmpty() && a.givenName != a.familyName;
+}
+
+// Digits on the stack, for withinOneEdit without allocating.
+struct Digits
+{
+    std::array<char16_t, 24> text{};
+    qsizetype size = 0;
+    QStringView view() const { return {text.data(), size}; }
+};
+
+Digits decimalDigits(std::uint64_t value)
+{
+    Digits digits;
+    std::array<char16_t, 24> reversed{};
+    do {
+        reversed[std::size_t(digits.size++)] = char16_t(u'0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    for (qsizetype i = 0; i < digits.size; ++i)
+        digits.text[std::size_t(i)] = reversed[std::size_t(digits.size - 1 - i)];
+    return digits;
+}
+
+// yyyyMMdd, as the date would be typed.
+Digits dateDigits(const DateParts &date)
+{
+    return decimalDigits(std::uint64_t(date.year) * 10000 + std::uint64_t(date.month) * 100
+                         + std::uint64_t(date.day));
+}
+
+// Whether undated's relationships rule out dated's date of birth for it.
+bool birthRuledOut(const ComparableRecord &undated, const ComparableRecord &dated)
+{
+    if (undated.birthParts.isValid() || !dated.birthParts.isValid())
+        return false;
+    return (undated.bornBy.isValid() && dated.birthParts > undated.bornBy)
+           || (undated.bornAfter.isValid() && dated.birthParts < undated.bornAfter);
 }
 
 } // namespace
@@ -83,17 +122,19 @@ SexLevel compareSex(char a, char b)
     return a == b ? SexLevel::Agree : SexLevel::Disagree;
 }
 
-PostcodeLevel comparePostcodes(const PostcodeKey &a, const PostcodeKey &b)
+PostcodeLevel comparePostcodes(const ComparableRecord &a, const ComparableRecord &b)
 {
-    if (a.isEmpty() || b.isEmpty())
+    const PostcodeKey &keyA = a.postcodeKey;
+    const PostcodeKey &keyB = b.postcodeKey;
+    if (keyA.isEmpty() || keyB.isEmpty())
         return PostcodeLevel::Missing;
-    if (a.unit == b.unit)
+    if (keyA.unit == keyB.unit)
         return PostcodeLevel::Exact;
-    if (a.sector == b.sector)
+    if (keyA.sector == keyB.sector)
         return PostcodeLevel::Sector;
-    if (a.district == b.district)
+    if (keyA.district == keyB.district)
         return PostcodeLevel::District;
-    return PostcodeLevel::Disagree;
+    return withinOneEdit(a.postcode, b.postcode) ? PostcodeLevel::OneEdit : PostcodeLevel::Disagree;
 }
 
 AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddress &b)
@@ -109,11 +150,17 @@ AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddres
     return AddressLevel::Disagree;
 }
 
-UprnLevel compareUprns(std::uint64_t a, std::uint64_t b)
+UprnLevel compareUprns(const ComparableRecord &a, const ComparableRecord &b)
 {
-    if (a == 0 || b == 0)
+    if (a.uprn == 0 || b.uprn == 0)
         return UprnLevel::Missing;
-    return a == b ? UprnLevel::Exact : UprnLevel::Disagree;
+    if (a.uprn == b.uprn)
+        return UprnLevel::Exact;
+    if (a.dwellingAddressing || b.dwellingAddressing)
+        return UprnLevel::Disagree;
+    return withinOneEdit(decimalDigits(a.uprn).view(), decimalDigits(b.uprn).view())
+               ? UprnLevel::OneEdit
+               : UprnLevel::Disagree;
 }
 
 ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
@@ -121,20 +168,29 @@ ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
     ComparisonVector vector;
     if (namesSwapped(a, b)) {
         vector.setLevel(Field::GivenName, GivenNameLevel::Swapped);
-        vector.setLevel(Field::FamilyName, FamilyNameLevel::Swapped);
+        // One event, counted once: PairScorer weighs it by how common both names are.
+        vector.setLevel(Field::FamilyName, FamilyNameLevel::Missing);
     } else {
         vector.setLevel(Field::GivenName, compareGivenNames(a, b));
         vector.setLevel(Field::FamilyName, compareFamilyNames(a, b));
     }
     vector.setLevel(Field::BirthDate, compareBirthDates(a.birthParts, b.birthParts));
+    if (vector.level(Field::BirthDate) == int(BirthDateLevel::Missing)
+        && (birthRuledOut(a, b) || birthRuledOut(b, a)))
+        vector.setLevel(Field::BirthDate, BirthDateLevel::RuledOut);
+    // A typing slip that runs across two parts of the date (1985-10-12 typed as 1985-11-02)
+    // is as near as one that changes one part.
+    if (vector.level(Field::BirthDate) == int(BirthDateLevel::Disagree)
+        && withinOneEdit(dateDigits(a.birthParts).view(), dateDigits(b.birthParts).view()))
+        vector.setLevel(Field::BirthDate, BirthDateLevel::OneComponentDiffers);
     vector.setLevel(Field::Sex, compareSex(a.sex, b.sex));
     // Where the person lives, most specific first: an agreement leaves the fields it implies
     // Missing (see comparison.h).
-    const UprnLevel uprn = compareUprns(a.uprn, b.uprn);
+    const UprnLevel uprn = compareUprns(a, b);
     vector.setLevel(Field::Uprn, uprn);
     if (!a.dwellingAddressing || !b.dwellingAddressing) {
         vector.setLevel(Field::Address, compareAddresses(a.address, b.address));
-        vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
+        vector.setLevel(Field::Postcode, comparePostcodes(a, b));
         return vector;
     }
     const AddressLevel address
@@ -143,8 +199,9 @@ ComparisonVector compare(const ComparableRecord &a, const ComparableRecord &b)
     const bool sameDwelling = uprn == UprnLevel::Exact || address == AddressLevel::Exact
                               || address == AddressLevel::TokenOverlapHigh;
     if (!sameDwelling)
-        vector.setLevel(Field::Postcode, comparePostcodes(a.postcodeKey, b.postcodeKey));
-    else if (vector.level(Field::FamilyName) == int(FamilyNameLevel::Exact))
+        vector.setLevel(Field::Postcode, comparePostcodes(a, b));
+    else if (const int family = vector.level(Field::FamilyName);
+             family != int(FamilyNameLevel::Disagree))
         vector.setLevel(Field::FamilyName, FamilyNameLevel::Missing);
     return vector;
 }

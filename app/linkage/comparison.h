@@ -19,8 +19,9 @@ inline constexpr double kAddressOverlapHigh = 0.8;
 // so every member of a household would look like one person. So the most specific agreement
 // speaks for the dwelling and leaves what it implies Missing (no further evidence): the same
 // UPRN leaves address and postcode Missing, the same address (exact or most words) leaves the
-// postcode Missing. And as household members share a family name, a shared home leaves an
-// exact family name Missing too (a different family name still counts against): otherwise
+// postcode Missing. And as household members share a family name, a shared home leaves a
+// family name that agrees, exactly or nearly, Missing too (a different family name still
+// counts against; a near one is as likely a household's spelling variant): otherwise
 // a parent's record with no date of birth (a school's contact) would link to a child at the
 // same home on the family name and the home alone. Disagreements are all kept. Only for UK
 // addressing (ComparableRecord::dwellingAddressing); otherwise every field is compared as
@@ -31,15 +32,18 @@ inline constexpr double kAddressOverlapHigh = 0.8;
 
 // The single fields, for tests and for callers that compare one field alone. Name levels
 // other than Swapped need only the one field; Swapped needs both names of both records,
-// which is why compare() decides it.
+// which is why compare() decides it. compare() also moves a date of birth one typing slip
+// apart from Disagree to OneComponentDiffers.
 [[nodiscard]] GivenNameLevel compareGivenNames(const ComparableRecord &a,
                                                const ComparableRecord &b);
 [[nodiscard]] FamilyNameLevel compareFamilyNames(const ComparableRecord &a,
                                                  const ComparableRecord &b);
 [[nodiscard]] SexLevel compareSex(char a, char b);
-[[nodiscard]] PostcodeLevel comparePostcodes(const PostcodeKey &a, const PostcodeKey &b);
+// By postcodeKey, then one typing slip apart in the postcode text.
+[[nodiscard]] PostcodeLevel comparePostcodes(const ComparableRecord &a, const ComparableRecord &b);
 [[nodiscard]] AddressLevel compareAddresses(const NormalisedAddress &a, const NormalisedAddress &b);
-// UPRNs as numbers (uprnNumber), 0 for none.
-[[nodiscard]] UprnLevel compareUprns(std::uint64_t a, std::uint64_t b);
+// The uprn fields (uprnNumber, 0 for none); OneEdit only when neither record uses dwelling
+// addressing (see UprnLevel).
+[[nodiscard]] UprnLevel compareUprns(const ComparableRecord &a, const ComparableRecord &b);
 
 } // namespace bv::linkage

@@ -30,7 +30,6 @@ constexpr LevelName kGivenLevels[] = {
 constexpr LevelName kFamilyLevels[] = {
     {"missing", QT_TRANSLATE_NOOP("bv::linkage::Level", "Missing")},
     {"exact", QT_TRANSLATE_NOOP("bv::linkage::Level", "Exact")},
-    {"swapped", QT_TRANSLATE_NOOP("bv::linkage::Level", "Given and family names swapped")},
     {"jw94", QT_TRANSLATE_NOOP("bv::linkage::Level", "Jaro-Winkler 0.94 or more")},
     {"jw88", QT_TRANSLATE_NOOP("bv::linkage::Level", "Jaro-Winkler 0.88 or more")},
     {"phonetic", QT_TRANSLATE_NOOP("bv::linkage::Level", "Sounds alike")},
@@ -40,7 +39,9 @@ constexpr LevelName kBirthDateLevels[] = {
     {"missing", QT_TRANSLATE_NOOP("bv::linkage::Level", "Missing")},
     {"exact", QT_TRANSLATE_NOOP("bv::linkage::Level", "Exact")},
     {"day_month_swapped", QT_TRANSLATE_NOOP("bv::linkage::Level", "Day and month swapped")},
-    {"one_component", QT_TRANSLATE_NOOP("bv::linkage::Level", "Day, month or year differs")},
+    {"one_component",
+     QT_TRANSLATE_NOOP("bv::linkage::Level", "Day, month or year differs, or one typing slip")},
+    {"ruled_out", QT_TRANSLATE_NOOP("bv::linkage::Level", "Ruled out by a relationship")},
     {"disagree", QT_TRANSLATE_NOOP("bv::linkage::Level", "Disagree")},
 };
 constexpr LevelName kSexLevels[] = {
@@ -53,6 +54,7 @@ constexpr LevelName kPostcodeLevels[] = {
     {"exact", QT_TRANSLATE_NOOP("bv::linkage::Level", "Exact")},
     {"sector", QT_TRANSLATE_NOOP("bv::linkage::Level", "Same sector")},
     {"district", QT_TRANSLATE_NOOP("bv::linkage::Level", "Same district")},
+    {"one_edit", QT_TRANSLATE_NOOP("bv::linkage::Level", "One typing slip apart")},
     {"disagree", QT_TRANSLATE_NOOP("bv::linkage::Level", "Disagree")},
 };
 constexpr LevelName kAddressLevels[] = {
@@ -64,6 +66,7 @@ constexpr LevelName kAddressLevels[] = {
 constexpr LevelName kUprnLevels[] = {
     {"missing", QT_TRANSLATE_NOOP("bv::linkage::Level", "Missing")},
     {"exact", QT_TRANSLATE_NOOP("bv::linkage::Level", "Exact")},
+    {"one_edit", QT_TRANSLATE_NOOP("bv::linkage::Level", "One typing slip apart")},
     {"disagree", QT_TRANSLATE_NOOP("bv::linkage::Level", "Disagree")},
 };
 

@@ -42,10 +42,11 @@ enum class GivenNameLevel : std::uint8_t {
 };
 
 // As given names, without nicknames.
+// No Swapped level: names exchanged are one event, counted once on the given name, with the
+// family name left Missing.
 enum class FamilyNameLevel : std::uint8_t {
     Missing,
     Exact,
-    Swapped,
     JaroWinkler94,
     JaroWinkler88,
     Phonetic,
@@ -58,13 +59,18 @@ enum class SexLevel : std::uint8_t { Missing, Agree, Disagree };
 
 // Postcode units share a sector ("NR1 3") or at least a district ("NR1") when people move
 // nearby or a digit of the inward code is mistyped.
-enum class PostcodeLevel : std::uint8_t { Missing, Exact, Sector, District, Disagree };
+// OneEdit: otherwise one typing slip apart (see withinOneEdit), which in a UK postcode means
+// the outward code was mistyped, and in a postcode without sectors is the only near level.
+enum class PostcodeLevel : std::uint8_t { Missing, Exact, Sector, District, OneEdit, Disagree };
 
 // Addresses as normalised text (see addressnormaliser.h): identical, or most words shared
 // with the house numbers consistent.
 enum class AddressLevel : std::uint8_t { Missing, Exact, TokenOverlapHigh, Disagree };
 
-enum class UprnLevel : std::uint8_t { Missing, Exact, Disagree };
+// OneEdit only where the field is a person's identifier (ComparableRecord::dwellingAddressing
+// false): neighbouring properties' UPRNs are often one digit apart, so a near UPRN says
+// nothing for one home, while a near identifier is most likely a typing slip.
+enum class UprnLevel : std::uint8_t { Missing, Exact, OneEdit, Disagree };
 
 // How many levels a field has, Missing included.
 [[nodiscard]] int levelCount(Field field);

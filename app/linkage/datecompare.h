@@ -15,7 +15,9 @@ enum class BirthDateLevel : std::uint8_t {
     DayMonthSwapped,     // 03/04 against 04/03 in the same year: US order, or a slip
     OneComponentDiffers, // day, month or year differs and the other two agree (a typo,
                          // a year off by one, a transposed year such as 1985 and 1958)
-    Disagree,            // anything else
+    RuledOut, // one date unknown, but that record's relationships rule out the other's date
+              // (ComparableRecord::bornBy / bornAfter; compare() decides it)
+    Disagree, // anything else
 };
 
 // A date split once into its parts: QDate works them out from a day number on every call,
@@ -28,7 +30,7 @@ struct DateParts
 
     static DateParts from(QDate date);
     bool isValid() const { return month != 0; }
-    friend bool operator==(const DateParts &, const DateParts &) = default;
+    friend auto operator<=>(const DateParts &, const DateParts &) = default; // in date order
 };
 
 [[nodiscard]] BirthDateLevel compareBirthDates(QDate a, QDate b);

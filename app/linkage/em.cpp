@@ -10,6 +10,9 @@ namespace bv::linkage {
 
 namespace {
 
+// Over all pairs of a county, lambda is of the order of one in a million or less.
+constexpr double kLambdaFloor = 1e-12;
+
 using LevelSums = std::array<std::array<double, kMaxLevels>, kFieldCount>;
 
 double logOf(double probability)
@@ -111,6 +114,14 @@ Result<EmResult> estimateParameters(std::span<const PatternCount> patterns,
                          QObject::tr("The tolerance must be positive and the iteration cap at "
                                      "least 1."));
     BV_TRY(checkPatterns(patterns));
+    double patternPairs = 0.0;
+    for (const PatternCount &pattern : patterns)
+        patternPairs += double(pattern.count);
+    if (!(options.allPairs == 0.0 || options.allPairs >= patternPairs))
+        return makeError(ErrorCode::Usage,
+                         QObject::tr("All pairs (%1) cannot be fewer than the pairs given (%2).")
+                             .arg(options.allPairs)
+                             .arg(patternPairs));
 
     EmResult result;
     result.parameters = start;
@@ -156,7 +167,8 @@ Result<EmResult> estimateParameters(std::span<const PatternCount> patterns,
         const ModelParameters previous = current;
         // Kept off 0 and 1 so the next E step's logarithms stay finite.
         current.lambda
-            = std::clamp(matchMass / totalMass, kProbabilityFloor, 1.0 - kProbabilityFloor);
+            = std::clamp(matchMass / (options.allPairs > 0.0 ? options.allPairs : totalMass),
+                         kLambdaFloor, 1.0 - kProbabilityFloor);
         normaliseInto(mSums, &FieldParameters::m, current);
         for (const Field field : kFields) {
             if (options.fixedM[std::size_t(field)])

@@ -51,6 +51,10 @@ struct EmOptions
     // Fields whose m EM keeps as it starts (estimated from known matches: see
     // estimateMFromMatches), indexed by Field.
     std::array<bool, kFieldCount> fixedM{};
+    // 0: lambda is the match share among the patterns' pairs. Otherwise the patterns are the
+    // blocked pairs among this many (at least their total), the rest taken as non-matches,
+    // and lambda is the match share among them all.
+    double allPairs = 0.0;
 };
 
 struct EmResult

@@ -21,7 +21,8 @@ constexpr const char *kGivenSentences[] = {
                       "way."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The given names are the same."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The given name on each record is the family name on the other."),
+                      "The given name on each record is the family name on the other; both "
+                      "names count here, once."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The given names are spelt almost the same."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The given names are spelt similarly."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The given names sound alike."),
@@ -31,11 +32,9 @@ constexpr const char *kGivenSentences[] = {
 };
 constexpr const char *kFamilySentences[] = {
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The family name is missing from one record or both, so it counts neither "
-                      "way."),
+                      "The family name is missing from one record or both, or already counted "
+                      "with the shared home, so it counts neither way here."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The family names are the same."),
-    QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The family name on each record is the given name on the other."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The family names are spelt almost the same."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The family names are spelt similarly."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The family names sound alike."),
@@ -50,7 +49,11 @@ constexpr const char *kBirthDateSentences[] = {
                       "The dates of birth are the same except that the day and month are "
                       "swapped."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The dates of birth differ only in the day, the month or the year."),
+                      "The dates of birth differ only in the day, the month or the year, or by "
+                      "one typing slip."),
+    QT_TRANSLATE_NOOP("bv::linkage::Explanation",
+                      "One record has no date of birth, but it is recorded as a parent or child "
+                      "of someone whose date of birth rules out the other record's."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The dates of birth are different."),
 };
 constexpr const char *kSexSentences[] = {
@@ -61,20 +64,21 @@ constexpr const char *kSexSentences[] = {
 };
 constexpr const char *kPostcodeSentences[] = {
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The postcode is missing from one record or both, so it counts neither "
-                      "way."),
+                      "The postcode is missing from one record or both, or already counted with "
+                      "the shared home, so it counts neither way here."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The postcodes are the same."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
                       "The postcodes are different but in the same sector, a few streets "
                       "apart."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
                       "The postcodes are different but in the same district."),
+    QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The postcodes differ by one typing slip."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The postcodes are in different districts."),
 };
 constexpr const char *kAddressSentences[] = {
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
-                      "The address is missing from one record or both, so it counts neither "
-                      "way."),
+                      "The address is missing from one record or both, or already counted with "
+                      "the shared property reference, so it counts neither way here."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The addresses are the same."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation",
                       "The addresses share most of their words and their house numbers agree."),
@@ -85,6 +89,7 @@ constexpr const char *kUprnSentences[] = {
                       "The property reference (UPRN) is missing from one record or both, so it "
                       "counts neither way."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The property references (UPRN) are the same."),
+    QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The identifiers differ by one typing slip."),
     QT_TRANSLATE_NOOP("bv::linkage::Explanation", "The property references (UPRN) are different."),
 };
 
@@ -224,6 +229,12 @@ MatchExplanation explainMatch(const FellegiSunterModel &model, const ComparisonV
         contribution.termFrequencyAdjusted
             = !missing && contribution.weight != model.levelWeight(field, contribution.level);
         contribution.sentence = levelSentence(field, contribution.level);
+        if (field == Field::FamilyName
+            && vector.level(Field::GivenName) == int(GivenNameLevel::Swapped))
+            contribution.sentence = QCoreApplication::translate(
+                "bv::linkage::Explanation",
+                "The names are exchanged between the records: counted once, with the given "
+                "name.");
         if (!missing) {
             contribution.sentence += QLatin1Char(' ') + weightSentence(contribution.weight);
             if (contribution.termFrequencyAdjusted)

@@ -45,18 +45,23 @@ ModelParameters ModelParameters::startingValues()
 {
     ModelParameters p;
     p.lambda = 0.01;
-    // Levels after Missing: Exact, Swapped, JW 0.94, JW 0.88, Phonetic, (Nickname,) Disagree.
+    // Exact, Swapped, JW 0.94, JW 0.88, Phonetic, Nickname, Disagree.
     setStart(p, Field::GivenName, {0.80, 0.005, 0.05, 0.03, 0.02, 0.03, 0.065},
              {0.01, 0.0005, 0.005, 0.01, 0.01, 0.002, 0.9725});
-    setStart(p, Field::FamilyName, {0.85, 0.005, 0.05, 0.02, 0.02, 0.055},
-             {0.005, 0.0005, 0.003, 0.01, 0.01, 0.9715});
+    // Exact, JW 0.94, JW 0.88, Phonetic, Disagree (no Swapped: see FamilyNameLevel).
+    setStart(p, Field::FamilyName, {0.85, 0.05, 0.02, 0.02, 0.06},
+             {0.005, 0.003, 0.01, 0.01, 0.972});
     // Exact, day and month swapped, one component differs, disagree.
-    setStart(p, Field::BirthDate, {0.90, 0.01, 0.06, 0.03}, {0.0003, 0.00003, 0.01, 0.98967});
+    // Exact, day and month swapped, one component differs, ruled out, disagree.
+    setStart(p, Field::BirthDate, {0.90, 0.01, 0.06, 0.0001, 0.0299},
+             {0.0003, 0.00003, 0.01, 0.001, 0.98867});
     setStart(p, Field::Sex, {0.97, 0.03}, {0.5, 0.5});
-    // Exact, same sector, same district, disagree.
-    setStart(p, Field::Postcode, {0.70, 0.05, 0.05, 0.20}, {0.0005, 0.003, 0.02, 0.9765});
+    // Exact, same sector, same district, one slip apart, disagree.
+    setStart(p, Field::Postcode, {0.70, 0.05, 0.05, 0.02, 0.18},
+             {0.0005, 0.003, 0.02, 0.0005, 0.976});
     setStart(p, Field::Address, {0.50, 0.20, 0.30}, {0.0005, 0.001, 0.9985});
-    setStart(p, Field::Uprn, {0.80, 0.20}, {0.0005, 0.9995});
+    // Exact, one slip apart, disagree.
+    setStart(p, Field::Uprn, {0.80, 0.02, 0.18}, {0.0005, 0.0005, 0.999});
     return p;
 }
 
@@ -122,9 +127,9 @@ bool FellegiSunterModel::adjustsForFrequency(Field field, int level)
 {
     if (level == kExactLevel)
         return true;
-    // Names exchanged are the same names agreeing crosswise: as common as the names are.
-    return (field == Field::GivenName && level == int(GivenNameLevel::Swapped))
-           || (field == Field::FamilyName && level == int(FamilyNameLevel::Swapped));
+    // Names exchanged are both names agreeing crosswise, counted once on the given name: as
+    // common as the two names together (the caller passes the product of their shares).
+    return field == Field::GivenName && level == int(GivenNameLevel::Swapped);
 }
 
 double FellegiSunterModel::termFrequencyAdjustedWeight(Field field, int level,

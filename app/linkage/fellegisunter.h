@@ -76,11 +76,13 @@ public:
     // one: among non-matches, two records agree exactly on a value of relative frequency f
     // (its share of all records) with probability about f squared, and among matches with
     // probability about m_exact * f, so the weight of that agreement is log2(m_exact / f) in
-    // place of the average log2(m_exact / u_exact). Applies to the exact level, and to names
-    // swapped (the same names agreeing crosswise, whose u from random pairs is next to
-    // nothing: unadjusted, "SMITH HANNAH" would say more for every HANNAH SMITH of the county
-    // than "HANNAH SMITH" itself); frequency is then the name's share as recorded in this
-    // field. Any other level, or a frequency outside (0, 1], gives the unadjusted level weight.
+    // place of the average log2(m_exact / u_exact). Applies to the exact level, and to given
+    // names swapped (both names agreeing crosswise, one event whose u from random pairs is
+    // next to nothing: unadjusted, "SMITH HANNAH" would say more for every HANNAH SMITH of the
+    // county than "HANNAH SMITH" itself); frequency is then the chance that a random record
+    // holds the other record's names the other way round: the share of one record's given
+    // name among given names times that of its family name among family names. Any other
+    // level, or a frequency outside (0, 1], gives the unadjusted level weight.
     [[nodiscard]] double termFrequencyAdjustedWeight(Field field, int level,
                                                      double frequency) const;
     // Whether termFrequencyAdjustedWeight adjusts this level of this field.

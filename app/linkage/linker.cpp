@@ -120,15 +120,19 @@ FieldWeights PairScorer::fieldWeights(std::uint32_t a, std::uint32_t b,
 {
     FieldWeights weights = m_model.fieldWeights(vector);
     // Exact agreement on a rare name says more than on a common one. The two records agree,
-    // so either's frequency serves; the larger is the cautious choice.
-    const auto adjust = [&](Field field, const std::vector<double> &shares) {
-        const int level = vector.level(field);
+    // so either's frequency serves; the larger is the cautious choice. Names exchanged are
+    // as rare as both names together (see termFrequencyAdjustedWeight).
+    const auto adjust = [&](Field field, double share) {
         // Levels termFrequencyAdjustedWeight does not adjust keep their weight.
-        const double share = std::max(shares[a], shares[b]);
-        weights[std::size_t(field)] = m_model.termFrequencyAdjustedWeight(field, level, share);
+        weights[std::size_t(field)]
+            = m_model.termFrequencyAdjustedWeight(field, vector.level(field), share);
     };
-    adjust(Field::GivenName, m_givenFrequency);
-    adjust(Field::FamilyName, m_familyFrequency);
+    if (vector.level(Field::GivenName) == int(GivenNameLevel::Swapped))
+        adjust(Field::GivenName, std::max(m_givenFrequency[a] * m_familyFrequency[a],
+                                          m_givenFrequency[b] * m_familyFrequency[b]));
+    else
+        adjust(Field::GivenName, std::max(m_givenFrequency[a], m_givenFrequency[b]));
+    adjust(Field::FamilyName, std::max(m_familyFrequency[a], m_familyFrequency[b]));
     return weights;
 }
 
@@ -145,22 +149,35 @@ std::vector<std::uint8_t> patternsBelow(double review, const FellegiSunterModel 
                                         std::span<const PatternCount> patterns)
 {
     using Ceilings = std::array<double, kMaxLevels>;
-    const auto ceilings = [&](Field field, const TermShares &table) {
+    // The weight only falls as the share grows, so the rarest share gives the ceiling.
+    const auto rarest = [](const TermShares &table) {
+        double least = 0.0;
+        for (const double share : table.shares()) {
+            if (share > 0.0 && (least == 0.0 || share < least))
+                least = share;
+        }
+        return least;
+    };
+    const double rarestGiven = rarest(linkModel.givenNames);
+    const double rarestFamily = rarest(linkModel.familyNames);
+    const auto ceilings = [&](Field field, double rarestShare) {
         Ceilings best{};
         for (int level = 0; level < levelCount(field); ++level) {
             // A share of 0 (a name not in the table) gives the unadjusted weight.
             double weight = model.termFrequencyAdjustedWeight(field, level, 0.0);
             if (FellegiSunterModel::adjustsForFrequency(field, level)) {
-                for (const double share : table.shares())
-                    weight
-                        = std::max(weight, model.termFrequencyAdjustedWeight(field, level, share));
+                const bool swapped
+                    = field == Field::GivenName && level == int(GivenNameLevel::Swapped);
+                weight = std::max(
+                    weight, model.termFrequencyAdjustedWeight(
+                                field, level, swapped ? rarestShare * rarestFamily : rarestShare));
             }
             best[std::size_t(level)] = weight;
         }
         return best;
     };
-    const Ceilings given = ceilings(Field::GivenName, linkModel.givenNames);
-    const Ceilings family = ceilings(Field::FamilyName, linkModel.familyNames);
+    const Ceilings given = ceilings(Field::GivenName, rarestGiven);
+    const Ceilings family = ceilings(Field::FamilyName, rarestFamily);
     std::uint32_t largest = 0;
     for (const PatternCount &pattern : patterns)
         largest = std::max(largest, pattern.vector.packed());
@@ -297,6 +314,12 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
         stats.patterns = std::uint64_t(counter.distinctPatterns());
         EmOptions em;
         em.estimateU = false; // u from random pairs: the candidates are too rich in matches
+        // lambda over every pair blocking could have made, the pairs it left out taken as two
+        // people: fitted over the candidates alone, the candidates' non-matches (which agree on
+        // a blocking key, so are far likelier than u says) look like matches, lambda runs
+        // towards 1 and the disagreements of those non-matches leak into m.
+        const double allPairs = allPairCount(records, options.blocking.acrossSidesOnly);
+        em.allPairs = std::max(allPairs, double(pairs.size()));
         // m from the pairs known to be one person (the same valid NHS number) where there are
         // enough of them, EM the rest and lambda: see estimateMFromMatches.
         std::vector<ComparisonVector> known;
@@ -304,21 +327,15 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
             known.insert(known.end(), slice.begin(), slice.end());
         auto m = estimateMFromMatches(known);
         BV_TRY(m);
-        auto fitted = estimateParameters(
-            patterns,
-            withEstimatedM(withEstimatedU(ModelParameters::startingValues(), u.value()), m.value(),
-                           kMinimumKnownMatches, &em.fixedM),
-            em);
+        ModelParameters start
+            = withEstimatedM(withEstimatedU(ModelParameters::startingValues(), u.value()),
+                             m.value(), kMinimumKnownMatches, &em.fixedM);
+        // Half the candidates, as a share of all pairs: EM moves it from there.
+        start.lambda = std::clamp(0.5 * double(pairs.size()) / em.allPairs, 1e-12, 0.5);
+        auto fitted = estimateParameters(patterns, start, em);
         BV_TRY(fitted);
-        ModelParameters &parameters = result.model.parameters;
-        parameters = fitted->parameters;
-        // EM's lambda is the share of matches among the candidate pairs, which blocking made
-        // rich in matches (often most of them). The prior of a pair being one person is their
-        // share among all pairs of records: the same matches, over every pair blocking could
-        // have made. Used as the prior, a pair must carry its own evidence to link.
-        const double allPairs = allPairCount(records, options.blocking.acrossSidesOnly);
-        parameters.lambda = std::clamp(
-            fitted->parameters.lambda * double(pairs.size()) / std::max(1.0, allPairs), 1e-12, 0.5);
+        // The prior of a pair being one person: a pair must carry its own evidence to link.
+        result.model.parameters = fitted->parameters;
         stats.emIterations = fitted->iterations;
         stats.emConverged = fitted->converged;
     }

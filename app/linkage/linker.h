@@ -20,6 +20,7 @@ enum class PairReason : std::uint8_t {
     Weight,        // the match probability decided
     SameNhsNumber, // both hold the same valid NHS number
     NhsConflict,   // linking would put two different valid NHS numbers in one person
+    Ambiguous,     // a record links about as strongly to two persons who cannot be one
 };
 
 struct ScoredPair

@@ -12,7 +12,8 @@ namespace bv::linkage {
 struct Assembly
 {
     std::vector<ScoredPair> linked; // the pairs that joined records into persons
-    std::vector<ScoredPair> review; // uncertain pairs, and links refused for NHS numbers
+    // Uncertain pairs, links refused for NHS numbers, and the links of ambiguous records.
+    std::vector<ScoredPair> review;
     // Decisions that could not be applied: "together" decisions blocked by "apart" ones.
     std::vector<RecordPair> contradicted;
 };
@@ -22,6 +23,9 @@ struct Assembly
 // threshold, in any order: they are ordered here by evidence, then by record index, so the
 // persons depend only on the pairs, never on the order they were found in or the thread
 // count. A pair people decided apart is neither linked nor put to review: it was decided.
+// A record without an NHS number that links about as strongly to two persons who cannot be
+// one is linked to neither: its links go to review (PairReason::Ambiguous), as the order of
+// two near-equal links is chance. Found by assembling once, then again holding those back.
 [[nodiscard]] Assembly assemblePersons(std::span<const LinkRecord> records,
                                        std::vector<ScoredPair> strong,
                                        const LinkThresholds &thresholds,

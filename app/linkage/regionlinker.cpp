@@ -133,6 +133,10 @@ Result<RegionLinkResult> linkRegion(std::span<const LinkRecord> records, const B
         if (inRegion[pair.a] && inRegion[pair.b])
             inside.apart.push_back(pair);
     }
+    for (const RecordPair &pair : constraints.related) {
+        if (inRegion[pair.a] && inRegion[pair.b])
+            inside.related.push_back(pair);
+    }
     std::vector<std::uint64_t> nhsNumbers(records.size());
     for (const std::uint32_t i : result.region)
         nhsNumbers[i] = records[i].nhsNumber;

@@ -35,6 +35,59 @@ private:
 
 constexpr std::string_view kShareFields[] = {"given_name", "family_name"};
 
+// A parent's latest and a child's earliest date of birth, from the other's.
+void boundBirth(ComparableRecord &parent, ComparableRecord &child)
+{
+    if (child.birthDate.isValid() && !parent.birthDate.isValid()) {
+        const DateParts latest = DateParts::from(child.birthDate.addYears(-kGenerationYears));
+        if (!parent.bornBy.isValid() || latest < parent.bornBy)
+            parent.bornBy = latest;
+    }
+    if (parent.birthDate.isValid() && !child.birthDate.isValid()) {
+        const DateParts earliest = DateParts::from(parent.birthDate.addYears(kGenerationYears));
+        if (earliest > child.bornAfter)
+            child.bornAfter = earliest;
+    }
+}
+
+Result<void> readRelationships(store::Database &db, StoredRecords &stored)
+{
+    auto select = db.prepare("SELECT source_person_id, related_source_person_id, kind "
+                             "FROM relationship WHERE related_source_person_id IS NOT NULL "
+                             "AND related_source_person_id <> source_person_id ORDER BY id");
+    BV_TRY(select);
+    for (;;) {
+        auto row = select->step();
+        BV_TRY(row);
+        if (!row.value())
+            break;
+        const auto a = stored.index(select->int64(0));
+        const auto b = stored.index(select->int64(1));
+        if (!a || !b)
+            continue;
+        stored.related.push_back({*a, *b});
+        // kind is what b is to a.
+        const QString kind = select->text(2);
+        ComparableRecord &first = stored.records[*a].fields;
+        ComparableRecord &second = stored.records[*b].fields;
+        if (kind == QLatin1String("parent"))
+            boundBirth(second, first);
+        else if (kind == QLatin1String("child"))
+            boundBirth(first, second);
+        // The relationship and the other's date of birth (which may bound this one's) are
+        // part of what this record links on. Added, not chained, so the order the
+        // relationships are read in does not matter.
+        for (const auto &[record, other] : {std::pair(*a, *b), std::pair(*b, *a)}) {
+            FieldsHash hash;
+            hash.add(QString::number(stored.rowIds[other]));
+            hash.add(kind);
+            hash.add(stored.records[other].fields.birthDate.toString(Qt::ISODate));
+            stored.hashes[record] += hash.value();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPreparer &preparer,
@@ -76,6 +129,8 @@ Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPrepare
         stored.hashes.push_back(hash.value());
         stored.records.push_back(std::move(record));
     }
+    if (where.empty())
+        BV_TRY(readRelationships(db, stored));
     return stored;
 }
 

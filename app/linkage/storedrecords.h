@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "linkage/clustering.h"
 #include "linkage/linkmodel.h"
 #include "linkage/linkrecord.h"
 
@@ -27,6 +28,10 @@ struct StoredRecords
     std::vector<qint64> rowIds;           // source_person.id, per record
     std::vector<std::uint64_t> hashes;    // of the fields linking reads, per record
     QHash<qint64, std::uint32_t> indexOf; // source_person.id -> record index
+    // Records an agency recorded as related people (LinkConstraints::related), read only when
+    // every record is; each record's hash then covers its relationships too, so a new one
+    // makes the record relink.
+    std::vector<RecordPair> related;
 
     [[nodiscard]] std::optional<std::uint32_t> index(qint64 rowId) const
     {

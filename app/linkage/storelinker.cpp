@@ -66,6 +66,20 @@ Result<CurrentLinks> readCurrentLinks(store::Database &db, const StoredRecords &
     return links;
 }
 
+QString reviewReasonText(PairReason reason)
+{
+    switch (reason) {
+    case PairReason::NhsConflict:
+        return QStringLiteral("nhs_conflict");
+    case PairReason::Ambiguous:
+        return QStringLiteral("ambiguous");
+    case PairReason::Weight:
+    case PairReason::SameNhsNumber:
+        break;
+    }
+    return QStringLiteral("uncertain");
+}
+
 struct Decisions
 {
     LinkConstraints constraints;
@@ -76,6 +90,7 @@ struct Decisions
 Result<Decisions> readDecisions(store::Database &db, const StoredRecords &stored)
 {
     Decisions decisions;
+    decisions.constraints.related = stored.related;
     auto select = db.prepare(
         "SELECT c.source_person_a, c.source_person_b, c.kind, d.decided_by FROM link_constraint c "
         "JOIN link_decision d ON d.id = c.decision_id WHERE d.revoked_at IS NULL ORDER BY d.id");
@@ -352,8 +367,7 @@ Result<void> writeReview(store::Database &db, const QString &now, const StoredRe
                    .bind(2, b)
                    .bind(3, pair.weight)
                    .bind(4, pair.probability)
-                   .bind(5, pair.reason == PairReason::NhsConflict ? QStringLiteral("nhs_conflict")
-                                                                   : QStringLiteral("uncertain"))
+                   .bind(5, reviewReasonText(pair.reason))
                    .bind(6, now)
                    .run());
     }

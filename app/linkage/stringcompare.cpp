@@ -121,4 +121,24 @@ double jaroWinkler(QStringView a, QStringView b)
     return j + double(prefix) * kWinklerPrefixScale * (1.0 - j);
 }
 
+bool withinOneEdit(QStringView a, QStringView b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    if (b.size() - a.size() > 1)
+        return false;
+    qsizetype first = 0;
+    while (first < a.size() && a[first] == b[first])
+        ++first;
+    if (first == a.size())
+        return true;          // equal, or b has one character more at the end
+    if (a.size() != b.size()) // one character inserted into b at first
+        return a.sliced(first) == b.sliced(first + 1);
+    if (a.sliced(first + 1) == b.sliced(first + 1)) // one replaced
+        return true;
+    // Two neighbours exchanged.
+    return first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first]
+           && a.sliced(first + 2) == b.sliced(first + 2);
+}
+
 } // namespace bv::linkage

@@ -23,6 +23,11 @@ namespace bv::linkage {
 // of two otherwise unrelated names is more likely chance).
 [[nodiscard]] double jaroWinkler(QStringView a, QStringView b);
 
+// Whether at most one typing slip separates a and b: one character inserted, deleted or
+// replaced, or two neighbours exchanged (the optimal string alignment distance is at most 1).
+// Exact and symmetric; never allocates.
+[[nodiscard]] bool withinOneEdit(QStringView a, QStringView b);
+
 inline constexpr double kWinklerPrefixScale = 0.1;
 inline constexpr int kWinklerMaxPrefix = 4;
 inline constexpr double kWinklerBoostThreshold = 0.7;

@@ -394,11 +394,35 @@ CREATE INDEX link_constraint_a ON link_constraint(source_person_a);
 CREATE INDEX link_constraint_b ON link_constraint(source_person_b);
 )sql";
 
+// v5: comparison levels changed (names exchanged counted once, one-slip levels, dates of birth
+// ruled out by relationships), so a frozen model no longer fits: it is dropped, and the next
+// link estimates a new one (audited, as any estimation) and relinks everything. The review
+// queue gains the reason 'ambiguous': a record linking about as strongly to two persons who
+// cannot be one.
+constexpr std::string_view kSchemaV5 = R"sql(
+DELETE FROM link_parameters;
+DELETE FROM link_term_share;
+CREATE TABLE link_review_v5 (
+    source_person_a INTEGER NOT NULL REFERENCES source_person(id),
+    source_person_b INTEGER NOT NULL REFERENCES source_person(id),
+    match_weight    REAL NOT NULL,
+    probability     REAL NOT NULL,
+    reason          TEXT NOT NULL CHECK (reason IN ('uncertain', 'nhs_conflict', 'ambiguous')),
+    found_at        TEXT NOT NULL,
+    PRIMARY KEY (source_person_a, source_person_b)
+) WITHOUT ROWID;
+INSERT INTO link_review_v5 SELECT * FROM link_review;
+DROP TABLE link_review;
+ALTER TABLE link_review_v5 RENAME TO link_review;
+CREATE INDEX link_review_b ON link_review(source_person_b);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
     Migration{2, kSchemaV2},
     Migration{3, kSchemaV3},
     Migration{4, kSchemaV4},
+    Migration{5, kSchemaV5},
 };
 
 } // namespace

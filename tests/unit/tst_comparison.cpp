@@ -80,8 +80,9 @@ void tst_Comparison::names_data()
     row("exact", "John", "Smith", "JOHN", "SMITH", GivenNameLevel::Exact, FamilyNameLevel::Exact);
     row("accents and apostrophes", "Siân", "O'Brien", "SIAN", "OBRIEN", GivenNameLevel::Exact,
         FamilyNameLevel::Exact);
+    // One event: counted on the given name, the family name left out.
     row("swapped", "John", "Smith", "Smith", "John", GivenNameLevel::Swapped,
-        FamilyNameLevel::Swapped);
+        FamilyNameLevel::Missing);
     row("same given and family is never swapped", "James", "James", "James", "James",
         GivenNameLevel::Exact, FamilyNameLevel::Exact);
     row("jw 0.94", "Jonathan", "Harris", "Jonathon", "Harrison", GivenNameLevel::JaroWinkler94,
@@ -138,8 +139,12 @@ void tst_Comparison::postcodes_data()
                                  << PostcodeLevel::Sector;
     QTest::newRow("same district")
         << QStringLiteral("NR1 3JB") << QStringLiteral("NR1 4AA") << PostcodeLevel::District;
-    QTest::newRow("NR1 is not NR13")
-        << QStringLiteral("NR1 3JB") << QStringLiteral("NR13 3JB") << PostcodeLevel::Disagree;
+    QTest::newRow("NR1 is not NR13, but one slip away")
+        << QStringLiteral("NR1 3JB") << QStringLiteral("NR13 3JB") << PostcodeLevel::OneEdit;
+    QTest::newRow("outward code mistyped")
+        << QStringLiteral("NR2 3JB") << QStringLiteral("NR3 3JB") << PostcodeLevel::OneEdit;
+    QTest::newRow("two slips") << QStringLiteral("NR2 3JB") << QStringLiteral("NR34 3JB")
+                               << PostcodeLevel::Disagree;
     QTest::newRow("other district")
         << QStringLiteral("NR1 3JB") << QStringLiteral("IP1 3JB") << PostcodeLevel::Disagree;
     QTest::newRow("missing") << QString() << QStringLiteral("NR1 3JB") << PostcodeLevel::Missing;
@@ -214,18 +219,29 @@ void tst_Comparison::uprns_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<UprnLevel>("level");
+    QTest::addColumn<UprnLevel>("asIdentifier"); // with link-csv's exact scheme
 
     QTest::newRow("exact") << QStringLiteral("100091234567") << QStringLiteral("100091234567")
-                           << UprnLevel::Exact;
+                           << UprnLevel::Exact << UprnLevel::Exact;
     QTest::newRow("zero padded") << QStringLiteral("010091234567") << QStringLiteral("10091234567")
-                                 << UprnLevel::Exact;
-    QTest::newRow("different") << QStringLiteral("123") << QStringLiteral("124")
-                               << UprnLevel::Disagree;
-    QTest::newRow("not digits is missing")
-        << QStringLiteral("n/a") << QStringLiteral("124") << UprnLevel::Missing;
-    QTest::newRow("missing") << QString() << QStringLiteral("124") << UprnLevel::Missing;
+                                 << UprnLevel::Exact << UprnLevel::Exact;
+    // Neighbouring properties' UPRNs are often one digit apart: a near UPRN is no evidence
+    // of one home; a near identifier is a typing slip.
+    QTest::newRow("one digit apart") << QStringLiteral("123") << QStringLiteral("124")
+                                     << UprnLevel::Disagree << UprnLevel::OneEdit;
+    QTest::newRow("digits exchanged") << QStringLiteral("1234") << QStringLiteral("1324")
+                                      << UprnLevel::Disagree << UprnLevel::OneEdit;
+    QTest::newRow("two slips") << QStringLiteral("1234") << QStringLiteral("1256")
+                               << UprnLevel::Disagree << UprnLevel::Disagree;
+    QTest::newRow("different") << QStringLiteral("1234") << QStringLiteral("4321")
+                               << UprnLevel::Disagree << UprnLevel::Disagree;
+    QTest::newRow("not digits is missing") << QStringLiteral("n/a") << QStringLiteral("124")
+                                           << UprnLevel::Missing << UprnLevel::Missing;
+    QTest::newRow("missing") << QString() << QStringLiteral("124") << UprnLevel::Missing
+                             << UprnLevel::Missing;
     QTest::newRow("more than 12 digits is not a UPRN")
-        << QStringLiteral("1234567890123") << QStringLiteral("1234567890123") << UprnLevel::Missing;
+        << QStringLiteral("1234567890123") << QStringLiteral("1234567890123") << UprnLevel::Missing
+        << UprnLevel::Missing;
 }
 
 void tst_Comparison::uprns()
@@ -233,12 +249,16 @@ void tst_Comparison::uprns()
     QFETCH(QString, a);
     QFETCH(QString, b);
     QFETCH(UprnLevel, level);
+    QFETCH(UprnLevel, asIdentifier);
     SourceFields fa;
     fa.uprn = a;
     SourceFields fb;
     fb.uprn = b;
     QCOMPARE(UprnLevel(compare(prepare(fa), prepare(fb)).level(Field::Uprn)), level);
-    QCOMPARE(compareUprns(uprnNumber(a), uprnNumber(b)), level);
+    QCOMPARE(compareUprns(prepare(fa), prepare(fb)), level);
+    const RecordPreparer identifiers(m_nicknames, PostcodeScheme::Exact);
+    QCOMPARE(compareUprns(identifiers.prepare(fa), identifiers.prepare(fb)), asIdentifier);
+    QCOMPARE(compareUprns(identifiers.prepare(fb), identifiers.prepare(fa)), asIdentifier);
 }
 
 void tst_Comparison::sex_data()
@@ -278,6 +298,14 @@ void tst_Comparison::birthDates()
     b.birthDate = QDate(1985, 4, 3);
     QCOMPARE(BirthDateLevel(compare(prepare(a), prepare(b)).level(Field::BirthDate)),
              BirthDateLevel::DayMonthSwapped);
+    // One slip across the month and the day (10-12 typed 11-02) counts as one part differing.
+    a.birthDate = QDate(1985, 10, 12);
+    b.birthDate = QDate(1985, 11, 2);
+    QCOMPARE(BirthDateLevel(compare(prepare(a), prepare(b)).level(Field::BirthDate)),
+             BirthDateLevel::OneComponentDiffers);
+    b.birthDate = QDate(1985, 11, 3);
+    QCOMPARE(BirthDateLevel(compare(prepare(a), prepare(b)).level(Field::BirthDate)),
+             BirthDateLevel::Disagree);
 }
 
 void tst_Comparison::allMissing()

@@ -23,13 +23,12 @@ ModelParameters trueParameters()
           };
     set(Field::GivenName, {0.75, 0.01, 0.08, 0.04, 0.03, 0.04, 0.05},
         {0.02, 0.001, 0.01, 0.02, 0.03, 0.005, 0.914});
-    set(Field::FamilyName, {0.82, 0.01, 0.06, 0.03, 0.03, 0.05},
-        {0.01, 0.001, 0.005, 0.02, 0.02, 0.944});
-    set(Field::BirthDate, {0.88, 0.02, 0.07, 0.03}, {0.002, 0.0005, 0.03, 0.9675});
+    set(Field::FamilyName, {0.83, 0.06, 0.03, 0.03, 0.05}, {0.011, 0.005, 0.02, 0.02, 0.944});
+    set(Field::BirthDate, {0.88, 0.02, 0.07, 0.001, 0.029}, {0.002, 0.0005, 0.03, 0.01, 0.9575});
     set(Field::Sex, {0.98, 0.02}, {0.5, 0.5});
-    set(Field::Postcode, {0.6, 0.1, 0.1, 0.2}, {0.005, 0.01, 0.05, 0.935});
+    set(Field::Postcode, {0.6, 0.1, 0.1, 0.05, 0.15}, {0.005, 0.01, 0.05, 0.001, 0.934});
     set(Field::Address, {0.5, 0.2, 0.3}, {0.003, 0.01, 0.987});
-    set(Field::Uprn, {0.7, 0.3}, {0.002, 0.998});
+    set(Field::Uprn, {0.7, 0.05, 0.25}, {0.002, 0.001, 0.997});
     return p;
 }
 
@@ -86,6 +85,7 @@ private Q_SLOTS:
     void recoversKnownParameters();
     void deterministic();
     void keepsUWhenAsked();
+    void lambdaOverAllPairs();
     void uFromRandomPairs();
     void rejectsBadInput();
 
@@ -197,6 +197,47 @@ void tst_Em::keepsUWhenAsked()
                          - truth[field].m[std::size_t(level)])
                     < kTolerance);
     }
+}
+
+void tst_Em::lambdaOverAllPairs()
+{
+    // Blocking keeps the pairs that agree exactly on a given name, a date of birth or a
+    // postcode; EM sees only those, and is told how many pairs there were in all.
+    const auto blocked = [](const ComparisonVector &vector) {
+        return vector.level(Field::GivenName) == kExactLevel
+               || vector.level(Field::BirthDate) == kExactLevel
+               || vector.level(Field::Postcode) == kExactLevel;
+    };
+    std::vector<PatternCount> candidates;
+    std::uint64_t candidatePairs = 0;
+    for (const PatternCount &pattern : m_patterns) {
+        if (blocked(pattern.vector)) {
+            candidates.push_back(pattern);
+            candidatePairs += pattern.count;
+        }
+    }
+    QVERIFY(candidatePairs < m_pairs / 2);
+    ModelParameters start = ModelParameters::startingValues();
+    const ModelParameters truth = trueParameters();
+    for (const Field field : kFields)
+        start[field].u = truth[field].u;
+    EmOptions options;
+    options.estimateU = false;
+    options.allPairs = double(m_pairs);
+    const Result<EmResult> result = estimateParameters(candidates, start, options);
+    QVERIFY_RESULT(result);
+    // About 1% of matches fall outside the blocks.
+    QVERIFY2(qAbs(result->parameters.lambda - truth.lambda) < 0.005,
+             qPrintable(QString::number(result->parameters.lambda)));
+    for (const Field field : kFields) {
+        for (int level = kExactLevel; level < levelCount(field); ++level)
+            QVERIFY(qAbs(result->parameters[field].m[std::size_t(level)]
+                         - truth[field].m[std::size_t(level)])
+                    < kTolerance);
+    }
+
+    options.allPairs = double(candidatePairs) - 1.0;
+    QCOMPARE(estimateParameters(candidates, start, options).error().code, ErrorCode::Usage);
 }
 
 void tst_Em::uFromRandomPairs()

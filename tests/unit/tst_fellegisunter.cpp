@@ -234,8 +234,8 @@ void tst_FellegiSunter::explanationSentences()
                                           "as for records of the same person.")),
              qPrintable(sentence(Field::Postcode)));
     QCOMPARE(sentence(Field::Address),
-             QStringLiteral("The address is missing from one record or both, so it counts "
-                            "neither way."));
+             QStringLiteral("The address is missing from one record or both, or already counted "
+                            "with the shared property reference, so it counts neither way here."));
 }
 
 void tst_FellegiSunter::explanationMarksAdjustedWeights()

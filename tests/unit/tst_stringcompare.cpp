@@ -22,6 +22,8 @@ private Q_SLOTS:
     void prefixCappedAtFour();
     void longStrings();
     void overNormalisedText();
+    void oneEdit_data();
+    void oneEdit();
 };
 
 void tst_StringCompare::publishedValues_data()
@@ -118,6 +120,42 @@ void tst_StringCompare::overNormalisedText()
     QVERIFY(jaroWinkler(u"Siân", u"SIAN") < 1.0);
     QCOMPARE(jaroWinkler(feeds::normaliseName(u"Siân"), feeds::normaliseName(u"sian")), 1.0);
     QCOMPARE(jaroWinkler(feeds::normaliseName(u"O'Brien"), feeds::normaliseName(u"OBRIEN")), 1.0);
+}
+
+void tst_StringCompare::oneEdit_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("near");
+
+    QTest::newRow("equal") << QStringLiteral("4021") << QStringLiteral("4021") << true;
+    QTest::newRow("both empty") << QString() << QString() << true;
+    QTest::newRow("one character against none") << QString() << QStringLiteral("4") << true;
+    QTest::newRow("replaced") << QStringLiteral("4021") << QStringLiteral("4071") << true;
+    QTest::newRow("inserted") << QStringLiteral("4021") << QStringLiteral("40211") << true;
+    QTest::newRow("inserted at the front")
+        << QStringLiteral("4021") << QStringLiteral("84021") << true;
+    QTest::newRow("deleted in the middle")
+        << QStringLiteral("4021") << QStringLiteral("421") << true;
+    QTest::newRow("neighbours exchanged")
+        << QStringLiteral("4021") << QStringLiteral("4201") << true;
+    QTest::newRow("last two exchanged") << QStringLiteral("4021") << QStringLiteral("4012") << true;
+    QTest::newRow("two replaced") << QStringLiteral("4021") << QStringLiteral("4ab1") << false;
+    QTest::newRow("exchanged apart") << QStringLiteral("4021") << QStringLiteral("1024") << false;
+    QTest::newRow("two inserted") << QStringLiteral("4021") << QStringLiteral("402111") << false;
+    QTest::newRow("inserted and replaced")
+        << QStringLiteral("4021") << QStringLiteral("50211") << false;
+    QTest::newRow("exchanged and replaced")
+        << QStringLiteral("4021") << QStringLiteral("2409") << false;
+}
+
+void tst_StringCompare::oneEdit()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, near);
+    QCOMPARE(withinOneEdit(a, b), near);
+    QCOMPARE(withinOneEdit(b, a), near);
 }
 
 BV_TEST_MAIN(tst_StringCompare)
