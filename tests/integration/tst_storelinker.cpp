@@ -24,6 +24,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void everyRecordIsInOnePerson();
     void nhsNumbersDecideWhereTheyCan();
+    void relatedRecordsAreNeverOnePerson();
     void relinkKeepsPersonIds();
     void reviewAndModelAreKept();
 
@@ -103,6 +104,18 @@ void TestStoreLinker::nhsNumbersDecideWhereTheyCan()
                    "JOIN source_person sp ON sp.id = l.source_person_id "
                    "WHERE sp.nhs_number_valid = 1 GROUP BY l.person_id "
                    "HAVING count(DISTINCT sp.nhs_number) > 1)"),
+             0);
+}
+
+void TestStoreLinker::relatedRecordsAreNeverOnePerson()
+{
+    // Parents, children, siblings and household members an agency recorded as related.
+    QVERIFY(count("SELECT count(*) FROM relationship WHERE related_source_person_id IS NOT NULL")
+            > 0);
+    QCOMPARE(count("SELECT count(*) FROM relationship r "
+                   "JOIN person_link a ON a.source_person_id = r.source_person_id "
+                   "JOIN person_link b ON b.source_person_id = r.related_source_person_id "
+                   "WHERE a.person_id = b.person_id"),
              0);
 }
 

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void sex_data();
     void sex();
     void birthDates();
+    void birthRuledOutByRelationship_data();
+    void birthRuledOutByRelationship();
     void allMissing();
     void symmetricOnSyntheticRecords();
     void packedRoundTrip();
@@ -306,6 +308,48 @@ void tst_Comparison::birthDates()
     b.birthDate = QDate(1985, 11, 3);
     QCOMPARE(BirthDateLevel(compare(prepare(a), prepare(b)).level(Field::BirthDate)),
              BirthDateLevel::Disagree);
+}
+
+void tst_Comparison::birthRuledOutByRelationship_data()
+{
+    QTest::addColumn<QDate>("bornBy");    // of the record with no date of birth
+    QTest::addColumn<QDate>("bornAfter"); // of the record with no date of birth
+    QTest::addColumn<QDate>("other");     // the other record's date of birth
+    QTest::addColumn<BirthDateLevel>("level");
+
+    // A parent of a child born in 2012 is born by 2000: not the child's own record.
+    QTest::newRow("parent against the child")
+        << QDate(2000, 6, 1) << QDate() << QDate(2012, 6, 1) << BirthDateLevel::RuledOut;
+    QTest::newRow("parent against an adult")
+        << QDate(2000, 6, 1) << QDate() << QDate(1975, 2, 3) << BirthDateLevel::Missing;
+    QTest::newRow("on the bound itself")
+        << QDate(2000, 6, 1) << QDate() << QDate(2000, 6, 1) << BirthDateLevel::Missing;
+    // A child of a parent born in 1960 is born in 1972 or later.
+    QTest::newRow("child against the parent")
+        << QDate() << QDate(1972, 1, 1) << QDate(1960, 1, 1) << BirthDateLevel::RuledOut;
+    QTest::newRow("child against a child")
+        << QDate() << QDate(1972, 1, 1) << QDate(1990, 1, 1) << BirthDateLevel::Missing;
+    QTest::newRow("no bounds") << QDate() << QDate() << QDate(1990, 1, 1)
+                               << BirthDateLevel::Missing;
+}
+
+void tst_Comparison::birthRuledOutByRelationship()
+{
+    QFETCH(QDate, bornBy);
+    QFETCH(QDate, bornAfter);
+    QFETCH(QDate, other);
+    QFETCH(BirthDateLevel, level);
+    SourceFields undatedFields;
+    undatedFields.givenName = QStringLiteral("Sam");
+    ComparableRecord undated = prepare(undatedFields);
+    undated.bornBy = DateParts::from(bornBy);
+    undated.bornAfter = DateParts::from(bornAfter);
+    SourceFields datedFields;
+    datedFields.givenName = QStringLiteral("Sam");
+    datedFields.birthDate = other;
+    const ComparableRecord dated = prepare(datedFields);
+    QCOMPARE(BirthDateLevel(compare(undated, dated).level(Field::BirthDate)), level);
+    QCOMPARE(BirthDateLevel(compare(dated, undated).level(Field::BirthDate)), level);
 }
 
 void tst_Comparison::allMissing()

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void migrateNewStoreGivesLatestVersion();
     void migrateAgainIsNoOp();
     void newerSchemaIsRefusedAndStoreUnchanged();
+    void v5DropsTheFrozenModelAndKeepsTheReviewQueue();
     void customStepsApplyOnlyTheMissingOne();
     void badStepRollsBackEntirely_data();
     void badStepRollsBackEntirely();
@@ -177,6 +178,34 @@ void tst_Schema::newerSchemaIsRefusedAndStoreUnchanged()
     QCOMPARE(test::readFile(storePath()), storeBefore);
     QCOMPARE(QFile::exists(wal), walExistedBefore);
     QCOMPARE(test::readFile(wal), walBefore);
+}
+
+void tst_Schema::v5DropsTheFrozenModelAndKeepsTheReviewQueue()
+{
+    const auto shipped = Schema::migrations();
+    const std::vector<Migration> upToV4(shipped.begin(), shipped.begin() + 4);
+    QCOMPARE(upToV4.back().version, 4);
+    QVERIFY_RESULT(Schema::migrate(*m_db, upToV4));
+    QVERIFY_RESULT(m_db->exec(
+        "INSERT INTO source(id, code, agency, format, endpoint) "
+        "VALUES (1, 'health', 'health', 'fhir-r4', 'https://127.0.0.1/');"
+        "INSERT INTO source_person(id, source_id, external_id, received_at) VALUES "
+        "(1, 1, 'a', '2026-01-01T00:00:00Z'), (2, 1, 'b', '2026-01-01T00:00:00Z');"
+        "INSERT INTO link_review VALUES (1, 2, 3.5, 0.2, 'uncertain', '2026-01-01T00:00:00Z');"
+        "INSERT INTO link_parameters VALUES (1, '{}', '2026-01-01T00:00:00Z', 'tester');"
+        "INSERT INTO link_term_share VALUES ('given_name', 'SAM', 0.01);"));
+
+    QVERIFY_RESULT(Schema::migrate(*m_db));
+    // The model no longer fits the comparison levels: the next link estimates a new one.
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM link_parameters").value(), 0);
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM link_term_share").value(), 0);
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM link_review WHERE reason = 'uncertain'").value(),
+             1);
+    QVERIFY_RESULT(m_db->exec("INSERT INTO link_review VALUES "
+                              "(2, 1, 9.0, 0.9, 'ambiguous', '2026-01-01T00:00:00Z')"));
+    QVERIFY(!m_db->exec("INSERT INTO link_review VALUES "
+                        "(1, 1, 9.0, 0.9, 'unknown', '2026-01-01T00:00:00Z')")
+                 .ok());
 }
 
 void tst_Schema::customStepsApplyOnlyTheMissingOne()
