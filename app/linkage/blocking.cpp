@@ -16,7 +16,8 @@ enum class Rule : std::uint64_t {
     Names,
     GivenAndBirthDate,
     PostcodeInitial,
-    Uprn
+    Uprn,
+    Address
 };
 
 // A key of one rule: the rule in the top byte so two rules never share a key, the rest a mix
@@ -75,6 +76,11 @@ void addKeys(const LinkRecord &record, std::uint32_t index, std::vector<KeyedRec
     }
     if (r.uprn != 0)
         keys.push_back({keyOf(Rule::Uprn, {r.uprn}), index});
+    // The same address text: a record whose names, date of birth and postcode all carry a
+    // slip shares nothing else (one home's records, which UPRN and postcode blocks mostly
+    // bring together already).
+    if (!r.address.isEmpty())
+        keys.push_back({keyOf(Rule::Address, {r.address.textHash}), index});
 }
 
 } // namespace

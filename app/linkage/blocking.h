@@ -33,7 +33,9 @@ struct BlockingStatistics
 // - the same given name sound and date of birth (catches a new family name after marriage);
 // - the same postcode unit and the same initial (catches a date of birth and family name
 //   both wrong, as for a child registered under another name);
-// - the same UPRN.
+// - the same UPRN;
+// - the same normalised address text (catches names, date of birth and postcode all with a
+//   slip).
 // threads: how many to make them on (the pairs are the same for any number).
 [[nodiscard]] std::vector<std::uint64_t> candidatePairs(std::span<const LinkRecord> records,
                                                         const BlockingOptions &options,

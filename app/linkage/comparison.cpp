@@ -28,13 +28,23 @@ NameSimilarity nameSimilarity(const QString &a, const QString &b, const Phonetic
 }
 
 // Given and family names exchanged between the records: forms filled in the wrong order, or
-// a name order the system did not expect. Both names must be present on both sides and
-// differ, or every record whose given and family names are equal ("JAMES JAMES") would count;
-// that also means swapped given names are never equal, so exact agreement cannot be hidden.
+// a name order the system did not expect. One name must agree crosswise exactly and the
+// other at least nearly (a typo made while swapping: "CHLOE RYAN" and "RYNA CHLOE"). Both
+// names must be present on both sides and a record's two names differ, or every record whose
+// given and family names are equal ("JAMES JAMES") would count; and given names that agree
+// exactly are compared as they are, so exact agreement is never hidden.
 bool namesSwapped(const ComparableRecord &a, const ComparableRecord &b)
 {
-    return a.givenName == b.familyName && a.familyName == b.givenName && !a.givenName.isEmpty()
-           && !a.familyName.isEmpty() && a.givenName != a.familyName;
+    if (a.givenName.isEmpty() || a.familyName.isEmpty() || b.givenName.isEmpty()
+        || b.familyName.isEmpty() || a.givenName == a.familyName || b.givenName == b.familyName
+        || a.givenName == b.givenName)
+        return false;
+    if (a.givenName == b.familyName)
+        return a.familyName == b.givenName
+               || jaroWinkler(a.familyName, b.givenName) >= kNameJaroWinklerMedium;
+    if (a.familyName == b.givenName)
+        return jaroWinkler(a.givenName, b.familyName) >= kNameJaroWinklerMedium;
+    return false;
 }
 
 // Digits on the stack, for withinOneEdit without allocating.

@@ -85,6 +85,11 @@ void tst_Comparison::names_data()
     // One event: counted on the given name, the family name left out.
     row("swapped", "John", "Smith", "Smith", "John", GivenNameLevel::Swapped,
         FamilyNameLevel::Missing);
+    // A typo made while swapping: one name crosswise exactly, the other nearly.
+    row("swapped with a typo", "Chloe", "Ryan", "Ryna", "Chloe", GivenNameLevel::Swapped,
+        FamilyNameLevel::Missing);
+    row("one name crosswise is no swap", "Zarlia", "Gearman", "Hand", "Zarlia",
+        GivenNameLevel::Disagree, FamilyNameLevel::Disagree);
     row("same given and family is never swapped", "James", "James", "James", "James",
         GivenNameLevel::Exact, FamilyNameLevel::Exact);
     row("jw 0.94", "Jonathan", "Harris", "Jonathon", "Harrison", GivenNameLevel::JaroWinkler94,
