@@ -93,10 +93,19 @@ Result<void> readRelationships(store::Database &db, StoredRecords &stored)
 Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPreparer &preparer,
                                         std::string_view where)
 {
+    // Where a feed keeps a person's addresses apart from the person (police: an address
+    // history naming locations), the record's own address fields are empty; its current
+    // address then serves: the open period, else the latest to start.
     std::string sql
         = "SELECT sp.id, s.code, sp.external_id, sp.given_name, sp.family_name, sp.birth_date, "
-          "sp.sex, sp.nhs_number, sp.nhs_number_valid, sp.postcode, sp.uprn, sp.address "
-          "FROM source_person sp JOIN source s ON s.id = sp.source_id ";
+          "sp.sex, sp.nhs_number, sp.nhs_number_valid, "
+          "CASE WHEN home.id IS NULL THEN sp.postcode ELSE home.postcode END, "
+          "CASE WHEN home.id IS NULL THEN sp.uprn ELSE home.uprn END, "
+          "CASE WHEN home.id IS NULL THEN sp.address ELSE home.address END "
+          "FROM source_person sp JOIN source s ON s.id = sp.source_id "
+          "LEFT JOIN address_period home ON coalesce(sp.address, sp.postcode, sp.uprn, '') = '' "
+          "AND home.id = (SELECT ap.id FROM address_period ap WHERE ap.source_person_id = sp.id "
+          "ORDER BY ap.to_date IS NOT NULL, ap.from_date DESC, ap.id DESC LIMIT 1) ";
     if (!where.empty())
         sql.append("WHERE ").append(where).append(" ");
     sql.append("ORDER BY s.code, sp.external_id");

@@ -6,6 +6,9 @@
 #include "cli/demofeeds.h"
 #include "common/testsupport.h"
 #include "feeds/syncengine.h"
+#include "linkage/comparablerecord.h"
+#include "linkage/nicknames.h"
+#include "linkage/storedrecords.h"
 #include "linkage/storelinker.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void everyRecordIsInOnePerson();
     void nhsNumbersDecideWhereTheyCan();
     void relatedRecordsAreNeverOnePerson();
+    void addressesKeptApartFromThePersonAreLinkedOn();
     void relinkKeepsPersonIds();
     void reviewAndModelAreKept();
 
@@ -117,6 +121,33 @@ void TestStoreLinker::relatedRecordsAreNeverOnePerson()
                    "JOIN person_link b ON b.source_person_id = r.related_source_person_id "
                    "WHERE a.person_id = b.person_id"),
              0);
+}
+
+void TestStoreLinker::addressesKeptApartFromThePersonAreLinkedOn()
+{
+    // Police send a person's addresses as a history naming locations, not on the person.
+    QCOMPARE(count("SELECT count(*) FROM source_person sp JOIN source s ON s.id = sp.source_id "
+                   "WHERE s.code = 'police' AND coalesce(sp.postcode, '') <> ''"),
+             0);
+    auto nicknames = linkage::NicknameTable::loadShipped();
+    QVERIFY_RESULT(nicknames);
+    const linkage::RecordPreparer preparer(nicknames.value());
+    auto stored = linkage::readStoredRecords(m_session->database(), preparer);
+    QVERIFY_RESULT(stored);
+    int police = 0;
+    int withPostcode = 0;
+    for (const linkage::LinkRecord &record : stored->records) {
+        if (!record.id.startsWith(QLatin1String("police/")))
+            continue;
+        ++police;
+        withPostcode += record.fields.postcodeKey.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(police > 0);
+    // Every police person with an address history is compared on the current address.
+    QCOMPARE(withPostcode,
+             int(count("SELECT count(DISTINCT ap.source_person_id) FROM address_period ap "
+                       "JOIN source s ON s.id = ap.source_id WHERE s.code = 'police' "
+                       "AND coalesce(ap.postcode, '') <> ''")));
 }
 
 void TestStoreLinker::relinkKeepsPersonIds()
