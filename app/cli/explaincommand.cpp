@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace bv::cli {
 
 namespace {
@@ -50,14 +52,22 @@ void printPair(QTextStream &out, const linkage::PairExplanation &pair)
 {
     const QLocale locale;
     out << QObject::tr("%1 and %2").arg(pair.idA, pair.idB) << '\n';
+    const QString prior = QObject::tr("start (prior)");
+    QStringList labels;
+    qsizetype width = prior.size();
+    for (const linkage::FieldContribution &c : pair.match.contributions) {
+        labels << QStringLiteral("%1: %2").arg(c.fieldLabel, c.levelLabel);
+        width = std::max(width, labels.back().size());
+    }
     out << QStringLiteral("  %1  %2\n")
-               .arg(QObject::tr("start (prior)"), -38)
+               .arg(prior, -int(width))
                .arg(locale.toString(pair.match.priorWeight, 'f', 1), 7);
     double running = pair.match.priorWeight;
-    for (const linkage::FieldContribution &c : pair.match.contributions) {
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const linkage::FieldContribution &c = pair.match.contributions[std::size_t(i)];
         running += c.weight;
         out << QStringLiteral("  %1  %2  %3\n")
-                   .arg(QStringLiteral("%1: %2").arg(c.fieldLabel, c.levelLabel), -38)
+                   .arg(labels[i], -int(width))
                    .arg((c.weight >= 0 ? QStringLiteral("+") : QString())
                             + locale.toString(c.weight, 'f', 1),
                         7)

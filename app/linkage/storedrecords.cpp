@@ -36,25 +36,44 @@ private:
 constexpr std::string_view kShareFields[] = {"given_name", "family_name"};
 
 // A parent's latest and a child's earliest date of birth, from the other's.
-void boundBirth(ComparableRecord &parent, ComparableRecord &child)
+void boundBirth(ComparableRecord *parent, QDate parentBirth, ComparableRecord *child,
+                QDate childBirth)
 {
-    if (child.birthDate.isValid() && !parent.birthDate.isValid()) {
-        const DateParts latest = DateParts::from(child.birthDate.addYears(-kGenerationYears));
-        if (!parent.bornBy.isValid() || latest < parent.bornBy)
-            parent.bornBy = latest;
+    if (parent && !parentBirth.isValid() && childBirth.isValid()) {
+        const DateParts latest = DateParts::from(childBirth.addYears(-kGenerationYears));
+        if (!parent->bornBy.isValid() || latest < parent->bornBy)
+            parent->bornBy = latest;
     }
-    if (parent.birthDate.isValid() && !child.birthDate.isValid()) {
-        const DateParts earliest = DateParts::from(parent.birthDate.addYears(kGenerationYears));
-        if (earliest > child.bornAfter)
-            child.bornAfter = earliest;
+    if (child && !childBirth.isValid() && parentBirth.isValid()) {
+        const DateParts earliest = DateParts::from(parentBirth.addYears(kGenerationYears));
+        if (earliest > child->bornAfter)
+            child->bornAfter = earliest;
     }
 }
 
-Result<void> readRelationships(store::Database &db, StoredRecords &stored)
+// The relationships of the records read. Both dates of birth come from the store, so a record
+// read alone (to explain it) is bounded as it is when every record is read.
+Result<void> readRelationships(store::Database &db, StoredRecords &stored, bool everyRecord)
 {
-    auto select = db.prepare("SELECT source_person_id, related_source_person_id, kind "
-                             "FROM relationship WHERE related_source_person_id IS NOT NULL "
-                             "AND related_source_person_id <> source_person_id ORDER BY id");
+    std::string sql
+        = "SELECT r.source_person_id, r.related_source_person_id, r.kind, a.birth_date, "
+          "b.birth_date FROM relationship r "
+          "JOIN source_person a ON a.id = r.source_person_id "
+          "JOIN source_person b ON b.id = r.related_source_person_id "
+          "WHERE r.related_source_person_id <> r.source_person_id ";
+    if (!everyRecord) {
+        // Ids are numbers read from the store, so the list is safe in the statement.
+        std::string ids;
+        for (const qint64 id : stored.rowIds)
+            ids.append(ids.empty() ? "" : ",").append(std::to_string(id));
+        sql.append("AND (r.source_person_id IN (")
+            .append(ids)
+            .append(") OR r.related_source_person_id IN (")
+            .append(ids)
+            .append(")) ");
+    }
+    sql.append("ORDER BY r.id");
+    auto select = db.prepare(sql);
     BV_TRY(select);
     for (;;) {
         auto row = select->step();
@@ -63,27 +82,36 @@ Result<void> readRelationships(store::Database &db, StoredRecords &stored)
             break;
         const auto a = stored.index(select->int64(0));
         const auto b = stored.index(select->int64(1));
-        if (!a || !b)
+        if (!a && !b)
             continue;
-        stored.related.push_back({*a, *b});
+        if (a && b)
+            stored.related.push_back({*a, *b});
         // kind is what b is to a.
         const QString kind = select->text(2);
-        ComparableRecord &first = stored.records[*a].fields;
-        ComparableRecord &second = stored.records[*b].fields;
+        const QString birthA = select->text(3);
+        const QString birthB = select->text(4);
+        ComparableRecord *first = a ? &stored.records[*a].fields : nullptr;
+        ComparableRecord *second = b ? &stored.records[*b].fields : nullptr;
+        const QDate dateA = QDate::fromString(birthA, Qt::ISODate);
+        const QDate dateB = QDate::fromString(birthB, Qt::ISODate);
         if (kind == QLatin1String("parent"))
-            boundBirth(second, first);
+            boundBirth(second, dateB, first, dateA);
         else if (kind == QLatin1String("child"))
-            boundBirth(first, second);
+            boundBirth(first, dateA, second, dateB);
         // The relationship and the other's date of birth (which may bound this one's) are
         // part of what this record links on. Added, not chained, so the order the
         // relationships are read in does not matter.
-        for (const auto &[record, other] : {std::pair(*a, *b), std::pair(*b, *a)}) {
+        const auto addToHash = [&](std::uint32_t record, qint64 other, const QString &birth) {
             FieldsHash hash;
-            hash.add(QString::number(stored.rowIds[other]));
+            hash.add(QString::number(other));
             hash.add(kind);
-            hash.add(stored.records[other].fields.birthDate.toString(Qt::ISODate));
+            hash.add(birth);
             stored.hashes[record] += hash.value();
-        }
+        };
+        if (a)
+            addToHash(*a, select->int64(1), birthB);
+        if (b)
+            addToHash(*b, select->int64(0), birthA);
     }
     return {};
 }
@@ -138,8 +166,8 @@ Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPrepare
         stored.hashes.push_back(hash.value());
         stored.records.push_back(std::move(record));
     }
-    if (where.empty())
-        BV_TRY(readRelationships(db, stored));
+    if (!stored.records.empty())
+        BV_TRY(readRelationships(db, stored, where.empty()));
     return stored;
 }
 

@@ -28,9 +28,10 @@ struct StoredRecords
     std::vector<qint64> rowIds;           // source_person.id, per record
     std::vector<std::uint64_t> hashes;    // of the fields linking reads, per record
     QHash<qint64, std::uint32_t> indexOf; // source_person.id -> record index
-    // Records an agency recorded as related people (LinkConstraints::related), read only when
-    // every record is; each record's hash then covers its relationships too, so a new one
-    // makes the record relink.
+    // Pairs of the records read that an agency recorded as related people
+    // (LinkConstraints::related). Each record's hash covers its relationships, and the other's
+    // date of birth, which may bound its own (ComparableRecord::bornBy, bornAfter), so a
+    // change to either makes the record relink.
     std::vector<RecordPair> related;
 
     [[nodiscard]] std::optional<std::uint32_t> index(qint64 rowId) const

@@ -7,6 +7,7 @@
 #include "common/testsupport.h"
 #include "feeds/syncengine.h"
 #include "linkage/comparablerecord.h"
+#include "linkage/linkexplainer.h"
 #include "linkage/nicknames.h"
 #include "linkage/storedrecords.h"
 #include "linkage/storelinker.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void nhsNumbersDecideWhereTheyCan();
     void relatedRecordsAreNeverOnePerson();
     void addressesKeptApartFromThePersonAreLinkedOn();
+    void parentsDateOfBirthIsBoundedByTheChilds();
     void relinkKeepsPersonIds();
     void reviewAndModelAreKept();
 
@@ -148,6 +150,33 @@ void TestStoreLinker::addressesKeptApartFromThePersonAreLinkedOn()
              int(count("SELECT count(DISTINCT ap.source_person_id) FROM address_period ap "
                        "JOIN source s ON s.id = ap.source_id WHERE s.code = 'police' "
                        "AND coalesce(ap.postcode, '') <> ''")));
+}
+
+void TestStoreLinker::parentsDateOfBirthIsBoundedByTheChilds()
+{
+    // A school contact recorded as a pupil's parent, with no date of birth of its own,
+    // against the pupil's record: a parent born at least 12 years before the child cannot
+    // be the child. The explanation, reading the two records alone, says so too.
+    auto pairs = m_session->database().prepare(
+        "SELECT r.related_source_person_id, r.source_person_id FROM relationship r "
+        "JOIN source_person parent ON parent.id = r.related_source_person_id "
+        "JOIN source_person child ON child.id = r.source_person_id "
+        "WHERE r.kind = 'parent' AND parent.birth_date IS NULL "
+        "AND child.birth_date IS NOT NULL ORDER BY r.id LIMIT 1");
+    QVERIFY_RESULT(pairs);
+    auto row = pairs->step();
+    QVERIFY_RESULT(row);
+    QVERIFY2(row.value(), "the demo county has no parent without a date of birth");
+    const linkage::LinkExplainer explainer(m_session->database());
+    auto explained = explainer.explainPair(pairs->int64(0), pairs->int64(1));
+    QVERIFY_RESULT(explained);
+    const auto &contributions = explained->match.contributions;
+    const auto birth = std::find_if(
+        contributions.begin(), contributions.end(),
+        [](const linkage::FieldContribution &c) { return c.field == linkage::Field::BirthDate; });
+    QVERIFY(birth != contributions.end());
+    QCOMPARE(birth->level, int(linkage::BirthDateLevel::RuledOut));
+    QVERIFY(birth->weight < 0.0);
 }
 
 void TestStoreLinker::relinkKeepsPersonIds()
