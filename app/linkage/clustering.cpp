@@ -80,6 +80,15 @@ JoinOutcome ClusterBuilder::joinable(std::uint32_t a, std::uint32_t b)
     return rootsKeptApart(ra, rb) ? JoinOutcome::KeptApart : JoinOutcome::Joined;
 }
 
+bool ClusterBuilder::nhsNumbersConflict(std::uint32_t a, std::uint32_t b)
+{
+    const std::uint32_t ra = root(a);
+    const std::uint32_t rb = root(b);
+    const std::uint64_t na = m_nhsNumber[ra];
+    const std::uint64_t nb = m_nhsNumber[rb];
+    return ra != rb && na != 0 && nb != 0 && (na != nb || na == kSeveralNhsNumbers);
+}
+
 JoinOutcome ClusterBuilder::tryJoin(std::uint32_t a, std::uint32_t b)
 {
     const std::uint32_t ra = root(a);

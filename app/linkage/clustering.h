@@ -53,6 +53,8 @@ public:
     JoinOutcome tryJoin(std::uint32_t a, std::uint32_t b);
     // What tryJoin would say, joining nothing.
     JoinOutcome joinable(std::uint32_t a, std::uint32_t b);
+    // Whether the persons of a and b hold different valid NHS numbers (or one holds several).
+    bool nhsNumbersConflict(std::uint32_t a, std::uint32_t b);
     bool join(std::uint32_t a, std::uint32_t b) { return tryJoin(a, b) == JoinOutcome::Joined; }
     bool together(std::uint32_t a, std::uint32_t b) { return root(a) == root(b); }
     // Whether a decision keeps the persons of a and b apart.

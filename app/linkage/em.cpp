@@ -66,7 +66,9 @@ void normaliseInto(const LevelSums &sums, LevelProbabilities FieldParameters::*t
 
 double largestChange(const ModelParameters &a, const ModelParameters &b)
 {
-    double change = std::abs(a.lambda - b.lambda);
+    // lambda relative to itself: over all pairs of a county it is a millionth or less, so an
+    // absolute change would always look settled.
+    double change = std::abs(a.lambda - b.lambda) / std::max(a.lambda, b.lambda);
     for (const Field field : kFields) {
         for (int level = kExactLevel; level < levelCount(field); ++level) {
             const auto i = std::size_t(level);

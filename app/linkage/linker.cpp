@@ -69,6 +69,24 @@ double allPairCount(std::span<const LinkRecord> records, bool acrossSidesOnly)
     return sides[0] * sides[1];
 }
 
+// A date of birth ruled out by a relationship says "not this person" at least as firmly as
+// one that disagrees; learned from few pairs (few records carry relationships) its weight
+// could say less, or even count for. So its m is capped to give the disagreeing weight at
+// most, the mass moved to the disagreeing level.
+void capRuledOutBirthDate(ModelParameters &parameters)
+{
+    FieldParameters &birth = parameters[Field::BirthDate];
+    const auto ruledOut = std::size_t(BirthDateLevel::RuledOut);
+    const auto disagree = std::size_t(BirthDateLevel::Disagree);
+    if (!(birth.u[disagree] > 0.0 && birth.u[ruledOut] > 0.0))
+        return;
+    const double cap = birth.u[ruledOut] * birth.m[disagree] / birth.u[disagree];
+    if (birth.m[ruledOut] > cap) {
+        birth.m[disagree] += birth.m[ruledOut] - cap;
+        birth.m[ruledOut] = cap;
+    }
+}
+
 bool sameNhsNumber(const LinkRecord &a, const LinkRecord &b)
 {
     return a.nhsNumber != 0 && a.nhsNumber == b.nhsNumber;
@@ -336,6 +354,7 @@ Result<LinkResult> link(std::span<const LinkRecord> records, const LinkOptions &
         BV_TRY(fitted);
         // The prior of a pair being one person: a pair must carry its own evidence to link.
         result.model.parameters = fitted->parameters;
+        capRuledOutBirthDate(result.model.parameters);
         stats.emIterations = fitted->iterations;
         stats.emConverged = fitted->converged;
     }

@@ -95,12 +95,11 @@ Assembly assemble(std::span<const LinkRecord> records, std::span<const ScoredPai
     return assembly;
 }
 
-// Records that link strongly, and about as strongly (kAmbiguityBits), to two persons who
-// cannot be one (different NHS numbers, or kept apart): a namesake's record with its name but
-// another's address, a parent's record with no date of birth at a home where a son has the
-// same name. Whichever link came first would win, which is chance, not evidence; a person
-// must choose. A record people
-// placed by a decision is not in doubt.
+// Records that link strongly to two persons who cannot be one (different NHS numbers), the
+// strongest link to one within kAmbiguityBits of the strongest to the other: a namesake's
+// record with its name but another's address, a parent's record with no date of birth at a
+// home where a son has the same name. Whichever link came first would win, which is chance,
+// not evidence; a person must choose. A record people placed by a decision is not in doubt.
 std::vector<bool> ambiguousRecords(std::span<const LinkRecord> records,
                                    std::span<const ScoredPair> ordered,
                                    const LinkThresholds &thresholds,
@@ -131,20 +130,64 @@ std::vector<bool> ambiguousRecords(std::span<const LinkRecord> records,
             partners.push_back({pair.b, pair.a, pair.weight});
     }
     std::sort(partners.begin(), partners.end());
+    const std::vector<std::uint32_t> person = persons.labels();
+    // What each record is kept apart from by its own decisions and relationships: a person it
+    // cannot be is no candidate.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> apart;
+    for (const auto *list : {&constraints.apart, &constraints.related}) {
+        for (const RecordPair &pair : *list) {
+            apart.emplace_back(pair.a, pair.b);
+            apart.emplace_back(pair.b, pair.a);
+        }
+    }
+    std::sort(apart.begin(), apart.end());
+    const auto keptFrom = [&](std::uint32_t record, std::uint32_t of) {
+        auto it = std::lower_bound(apart.begin(), apart.end(), std::pair(record, 0U));
+        for (; it != apart.end() && it->first == record; ++it) {
+            if (person[it->second] == of)
+                return true;
+        }
+        return false;
+    };
     std::vector<bool> ambiguous(records.size(), false);
+    // Per person the record links to: its strongest link there, and a record of it.
+    struct Candidate
+    {
+        std::uint32_t person;
+        std::uint32_t partner;
+        double weight;
+    };
+    std::vector<Candidate> candidates;
     for (std::size_t first = 0, end = 0; first < partners.size(); first = end) {
         const std::uint32_t record = partners[first].record;
         end = first + 1;
         while (end < partners.size() && partners[end].record == record)
             ++end;
-        for (std::size_t i = first + 1; i < end && !ambiguous[record]; ++i) {
-            for (std::size_t j = first; j < i; ++j) {
-                if (std::abs(partners[i].weight - partners[j].weight) < kAmbiguityBits
-                    && persons.joinable(partners[i].partner, partners[j].partner)
-                           != JoinOutcome::Joined) {
-                    ambiguous[record] = true;
-                    break;
-                }
+        candidates.clear();
+        for (std::size_t i = first; i < end; ++i) {
+            const std::uint32_t of = person[partners[i].partner];
+            if (keptFrom(record, of))
+                continue;
+            const auto known = std::find_if(candidates.begin(), candidates.end(),
+                                            [of](const Candidate &c) { return c.person == of; });
+            if (known == candidates.end())
+                candidates.push_back({of, partners[i].partner, partners[i].weight});
+            else if (partners[i].weight > known->weight)
+                *known = {of, partners[i].partner, partners[i].weight};
+        }
+        if (candidates.size() < 2)
+            continue;
+        const auto best = std::max_element(
+            candidates.begin(), candidates.end(), [](const Candidate &x, const Candidate &y) {
+                return x.weight != y.weight ? x.weight < y.weight : x.person > y.person;
+            });
+        // Only NHS numbers judge: other decisions and relationships keep persons apart for
+        // reasons of their own.
+        for (const Candidate &other : candidates) {
+            if (other.person != best->person && other.weight > best->weight - kAmbiguityBits
+                && persons.nhsNumbersConflict(best->partner, other.partner)) {
+                ambiguous[record] = true;
+                break;
             }
         }
     }

@@ -23,9 +23,10 @@ struct Assembly
 // threshold, in any order: they are ordered here by evidence, then by record index, so the
 // persons depend only on the pairs, never on the order they were found in or the thread
 // count. A pair people decided apart is neither linked nor put to review: it was decided.
-// A record without an NHS number that links about as strongly to two persons who cannot be
-// one is linked to neither: its links go to review (PairReason::Ambiguous), as the order of
-// two near-equal links is chance. Found by assembling once, then again holding those back.
+// A record without an NHS number whose strongest links to two persons holding different NHS
+// numbers are within 6 bits of each other is linked to neither: its links go to review
+// (PairReason::Ambiguous), as the order of two near-equal links is chance. Found by
+// assembling once, then again holding those records back.
 [[nodiscard]] Assembly assemblePersons(std::span<const LinkRecord> records,
                                        std::vector<ScoredPair> strong,
                                        const LinkThresholds &thresholds,

@@ -123,7 +123,8 @@ Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPrepare
 {
     // Where a feed keeps a person's addresses apart from the person (police: an address
     // history naming locations), the record's own address fields are empty; its current
-    // address then serves: the open period, else the latest to start.
+    // address then serves: the open period, else the latest to start. Never a protected
+    // address (a refuge): an explanation would tell a reviewer that a record shares it.
     std::string sql
         = "SELECT sp.id, s.code, sp.external_id, sp.given_name, sp.family_name, sp.birth_date, "
           "sp.sex, sp.nhs_number, sp.nhs_number_valid, "
@@ -133,6 +134,7 @@ Result<StoredRecords> readStoredRecords(store::Database &db, const RecordPrepare
           "FROM source_person sp JOIN source s ON s.id = sp.source_id "
           "LEFT JOIN address_period home ON coalesce(sp.address, sp.postcode, sp.uprn, '') = '' "
           "AND home.id = (SELECT ap.id FROM address_period ap WHERE ap.source_person_id = sp.id "
+          "AND ap.protected = 0 "
           "ORDER BY ap.to_date IS NOT NULL, ap.from_date DESC, ap.id DESC LIMIT 1) ";
     if (!where.empty())
         sql.append("WHERE ").append(where).append(" ");

@@ -83,6 +83,9 @@ private Q_SLOTS:
     void nearEqualLinksToTwoPersonsGoToReview_data();
     void nearEqualLinksToTwoPersonsGoToReview();
     void decidedRecordIsNotHeld();
+    void strongestLinkPerPersonDecides();
+    void personItCannotBeIsNoCandidate_data();
+    void personItCannotBeIsNoCandidate();
 };
 
 void tst_PersonAssembly::relatedRecordsStayApart()
@@ -157,6 +160,36 @@ void tst_PersonAssembly::decidedRecordIsNotHeld()
         = assembleAll({kNhsA, kNhsB, 0}, {{0, 2, 20.0}, {1, 2, 20.0}}, constraints);
     QCOMPARE(result.person[2], result.person[0]);
     QVERIFY(result.person[2] != result.person[1]);
+}
+
+void tst_PersonAssembly::strongestLinkPerPersonDecides()
+{
+    // Record 3 links to person {0, 1} (NHS A) at 40 and 20 bits, and to record 2 (NHS B) at
+    // 22: its weak link to A is near B's, but its strongest to A is far above. Not held.
+    const Assembled result = assembleAll({kNhsA, kNhsA, kNhsB, 0},
+                                         {{0, 1, 50.0}, {0, 3, 40.0}, {1, 3, 20.0}, {2, 3, 22.0}});
+    QCOMPARE(result.person[3], result.person[0]);
+    QVERIFY(result.person[3] != result.person[2]);
+}
+
+void tst_PersonAssembly::personItCannotBeIsNoCandidate_data()
+{
+    QTest::addColumn<bool>("byDecision"); // else by a recorded relationship
+    QTest::newRow("decided apart") << true;
+    QTest::newRow("recorded as related") << false;
+}
+
+void tst_PersonAssembly::personItCannotBeIsNoCandidate()
+{
+    // Record 2 scores alike against records 0 and 1 (different NHS numbers), but it is kept
+    // apart from 0: only 1 can be it, so it links there and is no question for review.
+    QFETCH(bool, byDecision);
+    LinkConstraints constraints;
+    (byDecision ? constraints.apart : constraints.related).push_back({0, 2});
+    const Assembled result
+        = assembleAll({kNhsA, kNhsB, 0}, {{0, 2, 20.0}, {1, 2, 19.0}}, constraints);
+    QCOMPARE(result.person[2], result.person[1]);
+    QVERIFY(!reviewed(result.assembly, 1, 2));
 }
 
 BV_TEST_MAIN(tst_PersonAssembly)
