@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testsupport.h"
+#include "linkage/blocking.h"
 #include "linkage/csvlinkinput.h"
 #include "linkage/linker.h"
 #include "linkage/nicknames.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void sameNhsNumberLinksDifferentOnesNever();
     void resultDoesNotDependOnThreads();
     void badThresholdsAreRefused();
+    void screeningDropsNoPairWorthReviewing();
 
 private:
     std::optional<NicknameTable> m_nicknames;
@@ -167,6 +169,49 @@ void tst_Linker::badThresholdsAreRefused()
     auto result = link(febrlRecords(), options);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, ErrorCode::Usage);
+}
+
+void tst_Linker::screeningDropsNoPairWorthReviewing()
+{
+    // The linker skips scoring the pairs whose comparison pattern cannot reach the review
+    // threshold at any name share in the model. Score every candidate pair in full, with
+    // names swapped among them (weighed by the product of two shares): each pair at or above
+    // the review threshold must be in one person or in review.
+    std::vector<LinkRecord> records = febrlRecords();
+    const RecordPreparer preparer(*m_nicknames, PostcodeScheme::Exact);
+    for (std::uint32_t i = 0; i < 200; i += 2) {
+        SourceFields swapped;
+        swapped.givenName = records[i].fields.familyName;
+        swapped.familyName = records[i].fields.givenName;
+        swapped.birthDate = records[i].fields.birthDate;
+        LinkRecord copy;
+        copy.id = records[i].id + QStringLiteral("-swapped");
+        copy.fields = preparer.prepare(swapped);
+        records.push_back(std::move(copy));
+    }
+    auto result = link(records, LinkOptions{});
+    QVERIFY_RESULT(result);
+    auto model = FellegiSunterModel::create(result->model.parameters);
+    QVERIFY_RESULT(model);
+    const PairScorer scorer(model.value(), records, result->model.givenNames,
+                            result->model.familyNames);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reviewed;
+    for (const ScoredPair &pair : result->review)
+        reviewed.emplace(pair.a, pair.b);
+    int checked = 0;
+    int swaps = 0;
+    for (const std::uint64_t packed : candidatePairs(records, LinkOptions{}.blocking)) {
+        const ScoredPair pair = scorer.score(pairFirst(packed), pairSecond(packed));
+        if (pair.probability < result->model.thresholds.review)
+            continue;
+        ++checked;
+        swaps += pair.vector.level(Field::GivenName) == int(GivenNameLevel::Swapped) ? 1 : 0;
+        QVERIFY2(result->person[pair.a] == result->person[pair.b]
+                     || reviewed.count({pair.a, pair.b}),
+                 qPrintable(records[pair.a].id + QLatin1Char(' ') + records[pair.b].id));
+    }
+    QVERIFY(checked > 500);
+    QVERIFY(swaps >= 50);
 }
 
 BV_TEST_MAIN(tst_Linker)
