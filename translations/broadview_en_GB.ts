@@ -2127,6 +2127,60 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>All pairs (%1) cannot be fewer than the pairs given (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find linked persons: QUERY (quoted if it has several words) holds names or their beginnings, an NHS number, a date of birth (12/03/1985 or 1985-03-12), a postcode or its outward code (NR1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N persons (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to search for, e.g. `broadview search --store S &quot;Jane Smith 12/03/1985&quot;`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 1000, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in &quot;%1&quot; can be searched for: give a name, an NHS number whose check digit holds, a real date of birth or a postcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n record(s) withheld</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; more match: narrow the search</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2498,6 +2552,37 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <name>bv::report::ProtectiveMarking</name>
     <message>
         <source>Produced by %1 on %2 (UK time) for: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::search</name>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adult social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Housing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
 #include "cli/explaincommand.h"
+#include "cli/searchcommand.h"
 #include "cli/initcommand.h"
 #include "cli/linkcommand.h"
 #include "cli/linkcsvcommand.h"
@@ -41,6 +42,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<LinkEvalCommand>());
     commands.push_back(std::make_unique<DecisionCommand>());
     commands.push_back(std::make_unique<ExplainCommand>());
+    commands.push_back(std::make_unique<SearchCommand>());
     return commands;
 }
 

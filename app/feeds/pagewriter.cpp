@@ -2,6 +2,7 @@
 #include "feeds/pagewriter.h"
 
 #include "feeds/personname.h"
+#include "search/personsearchindex.h"
 #include "store/database.h"
 #include "store/eventtextindex.h"
 #include "store/statement.h"
@@ -200,6 +201,7 @@ struct PageWriter::Statements
     store::Statement updateEvent;
     store::Statement deleteEvent;
     std::optional<store::EventTextIndex> eventText;
+    std::optional<search::PersonSearchIndex> personSearch;
 
     store::Statement findLocation;
     store::Statement readLocation;
@@ -434,6 +436,9 @@ Result<std::unique_ptr<PageWriter>> PageWriter::create(store::Database &db, cons
     auto eventText = store::EventTextIndex::prepare(db);
     BV_TRY(eventText);
     sql->eventText.emplace(std::move(eventText.value()));
+    auto personSearch = search::PersonSearchIndex::prepare(db);
+    BV_TRY(personSearch);
+    sql->personSearch.emplace(std::move(personSearch.value()));
     return std::unique_ptr<PageWriter>(new PageWriter(db, sourceId, clock, std::move(sql)));
 }
 
@@ -616,6 +621,7 @@ Result<qint64> PageWriter::personRow(const QString &externalId)
 
 Result<void> PageWriter::removePerson(qint64 id)
 {
+    BV_TRY(m_sql->personSearch->remove(id));
     for (store::Statement &statement : m_sql->removePerson) {
         statement.bind(1, id);
         BV_TRY(statement.run());
@@ -717,6 +723,7 @@ Result<void> PageWriter::writePerson(const PersonRecord &person, PageOutcome &ou
             .bind(7, orNull(normaliseName(name.family)));
         BV_TRY(insert.run());
     }
+    BV_TRY(m_sql->personSearch->refresh(id));
     BV_TRY(resolveRejected(provenance.externalId));
     ++outcome.written;
     return {};

@@ -417,12 +417,20 @@ ALTER TABLE link_review_v5 RENAME TO link_review;
 CREATE INDEX link_review_b ON link_review(source_person_b);
 )sql";
 
+// v6: person search. One row per source record (docid = source_person.id): its names, and
+// keys for their sounds, a valid NHS number, the date of birth and the postcode (see
+// search::PersonSearchIndex, which fills it: the sounds need C++). Prefixes of two and three
+// letters are indexed, so typing "sm" or "smi" is one index probe. The rows are made once
+// for a store made before (store_meta person_search_built), then kept by every write.
+constexpr std::string_view kSchemaV6 = R"sql(
+CREATE VIRTUAL TABLE person_search USING fts4(names, keys, prefix="2,3");
+INSERT INTO store_meta(key, value)
+    SELECT 'person_search_built', '1' WHERE NOT EXISTS (SELECT 1 FROM source_person);
+)sql";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1},
-    Migration{2, kSchemaV2},
-    Migration{3, kSchemaV3},
-    Migration{4, kSchemaV4},
-    Migration{5, kSchemaV5},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
+    Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
 };
 
 } // namespace

@@ -298,6 +298,8 @@ void tst_Cli::helpListsOptions_data()
         {QStringLiteral("decision"), words("--store --person --record --reason --id --all --json")},
         {QStringLiteral("explain"), words("--store --record --with --json")},
         {QStringLiteral("link-csv"), words("--config --out --threads")},
+        {QStringLiteral("search"),
+         words("--store --passphrase-file --purpose --json --limit QUERY")},
     };
     // A command missing from the table gets no expectations and fails until it is added.
     for (const auto &command : cli::allCommands())
