@@ -2486,6 +2486,48 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::models::PersonSearchModel</name>
+    <message>
+        <source>(no name recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n record(s) withheld)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No active flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::models::StoreSummaryModel</name>
     <message>
         <source>Agency feeds</source>
@@ -2583,6 +2625,34 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerable adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child protection plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk to staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MARAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2704,6 +2774,22 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>&lt;h3&gt;Broadview %1&lt;/h3&gt;&lt;p&gt;One encrypted picture of a person across agencies, for safeguarding practitioners.&lt;/p&gt;&lt;p&gt;Store: SQLCipher; keys: libsodium (Argon2id, XChaCha20-Poly1305).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing person search…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecoveryKeyDialog</name>
@@ -2718,6 +2804,59 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <message>
         <source>I have &amp;written it down</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SearchPanel</name>
+    <message>
+        <source>Name, NHS number, date of birth or postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name or its first letters, an NHS number, a date of birth such as 12/03/1985, or a postcode. Results appear as you type; press Enter to record the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each linked person the search found, with date of birth, age, the agencies that know them and their active flags. Press Enter to open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one found. Try fewer words, or the first letters of a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n people found: add a date of birth or postcode to narrow it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,19 @@
 #include "ui/mainwindow.h"
 
 #include "access/session.h"
+#include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
 #include "report/protectivemarking.h"
+#include "search/personsearch.h"
+#include "search/personsearchindex.h"
 #include "store/storeinspector.h"
+#include "ui/searchpanel.h"
 #include "ui/unlockdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -79,6 +84,15 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
+    m_searchModel = new models::PersonSearchModel(this);
+    m_searchPanel = new SearchPanel(m_searchModel, m_clock, this);
+    m_searchDock = new QDockWidget(tr("Find a person"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_searchPanel);
+    m_searchDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);
+    connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
+
     m_marking = new QLabel(report::ProtectiveMarking::marking(), this);
     m_marking->setAccessibleName(tr("Protective marking"));
     statusBar()->addPermanentWidget(m_marking);
@@ -86,8 +100,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     createActions();
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(820, 620);
-    restoreState(settings.value(kStateKey).toByteArray());
+        resize(1280, 760);
+    if (!restoreState(settings.value(kStateKey).toByteArray()))
+        resizeDocks({m_searchDock}, {640}, Qt::Horizontal); // room for every column
 }
 
 MainWindow::~MainWindow() = default;
@@ -107,6 +122,14 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *people = menuBar()->addMenu(tr("&People"));
+    QAction *find = people->addAction(tr("&Find a person…"), this, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_searchPanel->focusQuery();
+    });
+    find->setShortcut(QKeySequence::Find);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
 }
@@ -124,11 +147,36 @@ bool MainWindow::unlock()
 void MainWindow::openSession(std::unique_ptr<access::Session> session)
 {
     m_session = std::move(session);
+    // A store made before person search gets its index once, here.
+    auto built = search::PersonSearchIndex::isBuilt(m_session->database());
+    if (built.ok() && !built.value()) {
+        statusBar()->showMessage(tr("Preparing person search…"));
+        auto rows = search::PersonSearchIndex::rebuild(m_session->database());
+        if (!rows.ok())
+            QMessageBox::warning(this, tr("Broadview"), rows.error().message);
+    }
+    m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), m_session->context());
     refresh();
+    m_searchPanel->focusQuery();
+}
+
+void MainWindow::auditSearch(const QString &query)
+{
+    if (!m_session)
+        return;
+    auto audited = m_session->audit().append(
+        m_session->context(),
+        search::auditEventFor(search::SearchQuery::parse(query), m_searchModel->result()));
+    if (!audited.ok()) {
+        spdlog::error("audit of a search failed");
+        QMessageBox::warning(this, tr("Broadview"), audited.error().message);
+    }
 }
 
 void MainWindow::lock()
 {
+    m_searchModel->clearStore(); // the search thread's connection and key first
+    m_searchPanel->clear();
     m_session.reset(); // closes the store and wipes the key
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));
@@ -192,6 +240,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    m_searchModel->clearStore();
     m_session.reset();
     event->accept();
 }

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QTableView;
 
@@ -14,13 +15,17 @@ namespace bv::access {
 class Session;
 }
 namespace bv::models {
+class PersonSearchModel;
 class StoreSummaryModel;
-}
+} // namespace bv::models
 
 namespace bv::ui {
 
-// The main window. For now it shows the unlocked store and its counts; later issues add
-// search, the timeline and the map as docks.
+class SearchPanel;
+
+// The main window: "Find a person" in a dock, the unlocked store and its counts in the
+// middle; the timeline, record detail and map join as docks. Dock layout and geometry are
+// kept in QSettings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +38,7 @@ public:
     bool unlock();
     void openSession(std::unique_ptr<access::Session> session);
     void lock();
+    SearchPanel *searchPanel() const { return m_searchPanel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -41,6 +47,7 @@ private:
     void createActions();
     void refresh();
     void showAbout();
+    void auditSearch(const QString &query);
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;
@@ -53,6 +60,9 @@ private:
     QLabel *m_feedsValue = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_marking = nullptr;
+    models::PersonSearchModel *m_searchModel = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QDockWidget *m_searchDock = nullptr;
 };
 
 } // namespace bv::ui

@@ -99,17 +99,8 @@ int SearchCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     if (!found.ok())
         return fail(io, found.error());
 
-    QStringList persons;
-    for (const search::PersonHit &hit : found->persons)
-        persons << QStringLiteral("person:%1").arg(hit.personId);
-    auto audited = opened.audit().append(
-        opened.context(),
-        {QStringLiteral("persons.search"),
-         persons.isEmpty() ? QStringLiteral("none") : persons.join(QLatin1Char(',')),
-         QStringLiteral("terms=%1; found=%2%3")
-             .arg(query.kinds().join(QLatin1Char(',')))
-             .arg(found->persons.size())
-             .arg(found->truncated ? QStringLiteral("+") : QString())});
+    auto audited
+        = opened.audit().append(opened.context(), search::auditEventFor(query, found.value()));
     if (!audited.ok())
         return fail(io, audited.error());
 

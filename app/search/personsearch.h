@@ -2,9 +2,11 @@
 #pragma once
 
 #include "access/accesscontext.h"
+#include "access/auditlog.h"
 #include "common/result.h"
 
 #include <QDate>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -46,6 +48,9 @@ struct SearchQuery
 // An agency as people name it ("Children's social care" for childrens_social_care).
 [[nodiscard]] QString agencyLabel(const QString &agency);
 
+// A flag kind as people name it ("Vulnerable adult" for vulnerable_adult).
+[[nodiscard]] QString flagLabel(const QString &kind);
+
 // A person a search found, as the reader may see them: only from records the access
 // context lets them see. A person none of whose matching records is visible is not found.
 struct PersonHit
@@ -85,4 +90,11 @@ private:
     store::Database &m_db;
 };
 
+// The audit entry for a committed search: the kinds of term searched for and the persons it
+// returned, never the words typed (a name in the audit would go wherever the audit goes).
+[[nodiscard]] access::AuditEvent auditEventFor(const SearchQuery &query,
+                                               const SearchResult &result);
+
 } // namespace bv::search
+
+Q_DECLARE_METATYPE(bv::search::SearchResult)

@@ -10,14 +10,18 @@
 #include "ui/application.h"
 #include "ui/mainwindow.h"
 #include "ui/recoverykeydialog.h"
+#include "ui/searchpanel.h"
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 #include <QWidget>
 
 #include <cstdio>
@@ -105,7 +109,16 @@ int main(int argc, char **argv)
     if (wanted(QStringLiteral("main-window"))) {
         bv::ui::MainWindow window(clock);
         window.openSession(std::move(prepared->session));
-        window.resize(900, 640);
+        window.resize(1280, 760);
+        // A search as a user types it, its results in.
+        bv::ui::SearchPanel *search = window.searchPanel();
+        window.show();
+        QEventLoop loop;
+        QObject::connect(search, &bv::ui::SearchPanel::searchCommitted, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        search->queryEdit()->setText(QStringLiteral("smith"));
+        Q_EMIT search->queryEdit()->returnPressed();
+        loop.exec();
         ok &= save(window, directory, QStringLiteral("main-window"), err);
     }
     if (wanted(QStringLiteral("unlock-dialog"))) {
