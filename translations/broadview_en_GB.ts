@@ -2181,6 +2181,14 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>; more match: narrow the search</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Person %1 no longer exists: their records were withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1 was merged into person %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2486,6 +2494,37 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::models</name>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s SC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adult SC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::models::PersonSearchModel</name>
     <message>
         <source>(no name recorded)</source>
@@ -2587,6 +2626,55 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::models::TimelineModel</name>
+    <message>
+        <source>Key event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: withheld. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withheld</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2790,6 +2878,26 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Preparing person search…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecoveryKeyDialog</name>
@@ -2853,6 +2961,110 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>%n person(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::TimelinePanel</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide %1&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notable and key events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key events (the chronology)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which events to show by significance; key events alone make the chronology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter events by words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event from every agency in time order, grouped by day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1 (age %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) withheld from you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No person open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a person (Ctrl+F) and press Enter to open their timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -7,8 +7,10 @@
 #include "report/protectivemarking.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
+#include "store/personrepository.h"
 #include "store/storeinspector.h"
 #include "ui/searchpanel.h"
+#include "ui/timelinepanel.h"
 #include "ui/unlockdialog.h"
 
 #include <QAction>
@@ -19,12 +21,15 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <spdlog/spdlog.h>
@@ -82,7 +87,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     layout->addWidget(m_storeLabel);
     layout->addLayout(form);
     layout->addWidget(m_table, 1);
-    setCentralWidget(central);
+    m_storeDock = new QDockWidget(tr("Store"), this);
+    m_storeDock->setObjectName(QStringLiteral("storeDock"));
+    m_storeDock->setWidget(central);
+    m_storeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                             | QDockWidget::DockWidgetClosable);
+
+    m_timeline = new TimelinePanel(this);
+    setCentralWidget(m_timeline);
 
     m_searchModel = new models::PersonSearchModel(this);
     m_searchPanel = new SearchPanel(m_searchModel, m_clock, this);
@@ -91,7 +103,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_searchDock->setWidget(m_searchPanel);
     m_searchDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_storeDock);
+    tabifyDockWidget(m_searchDock, m_storeDock);
+    m_searchDock->raise();
+    nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
+    connect(m_searchPanel, &SearchPanel::personActivated, this, &MainWindow::openPerson);
+    for (QDockWidget *dock : {m_searchDock, m_storeDock})
+        connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::nameDockTabs);
 
     m_marking = new QLabel(report::ProtectiveMarking::marking(), this);
     m_marking->setAccessibleName(tr("Protective marking"));
@@ -102,7 +121,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 760);
     if (!restoreState(settings.value(kStateKey).toByteArray()))
-        resizeDocks({m_searchDock}, {640}, Qt::Horizontal); // room for every column
+        resizeDocks({m_searchDock}, {600}, Qt::Horizontal); // room for every column
 }
 
 MainWindow::~MainWindow() = default;
@@ -129,6 +148,12 @@ void MainWindow::createActions()
         m_searchPanel->focusQuery();
     });
     find->setShortcut(QKeySequence::Find);
+    QAction *timeline = people->addAction(
+        tr("&Timeline"), this, [this] { m_timeline->view()->setFocus(Qt::ShortcutFocusReason); });
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_searchDock->toggleViewAction());
+    view->addAction(m_storeDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
@@ -160,6 +185,37 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session)
     m_searchPanel->focusQuery();
 }
 
+void MainWindow::nameDockTabs()
+{
+    // QMainWindow makes a tab bar for docks sharing a place, unnamed; a screen reader needs one.
+    for (QTabBar *bar : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly)) {
+        if (bar->accessibleName().isEmpty())
+            bar->setAccessibleName(tr("Panels"));
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    nameDockTabs(); // docks moved since may have made another tab bar
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::openPerson(qint64 personId)
+{
+    if (!m_session)
+        return;
+    store::PersonRepository people(m_session->database(), m_session->audit());
+    auto person = people.read(m_session->context(), personId); // audited as it is read
+    if (!person.ok()) {
+        QMessageBox::warning(this, tr("Broadview"), person.error().message);
+        return;
+    }
+    m_timeline->setPerson(person.value(),
+                          m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
+    m_timeline->view()->setFocus(Qt::OtherFocusReason);
+    statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
+}
+
 void MainWindow::auditSearch(const QString &query)
 {
     if (!m_session)
@@ -177,6 +233,7 @@ void MainWindow::lock()
 {
     m_searchModel->clearStore(); // the search thread's connection and key first
     m_searchPanel->clear();
+    m_timeline->clear();
     m_session.reset(); // closes the store and wipes the key
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));

@@ -22,6 +22,7 @@ class StoreSummaryModel;
 namespace bv::ui {
 
 class SearchPanel;
+class TimelinePanel;
 
 // The main window: "Find a person" in a dock, the unlocked store and its counts in the
 // middle; the timeline, record detail and map join as docks. Dock layout and geometry are
@@ -39,15 +40,19 @@ public:
     void openSession(std::unique_ptr<access::Session> session);
     void lock();
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    TimelinePanel *timelinePanel() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
     void refresh();
     void showAbout();
     void auditSearch(const QString &query);
+    void openPerson(qint64 personId);
+    void nameDockTabs();
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;
@@ -63,6 +68,8 @@ private:
     models::PersonSearchModel *m_searchModel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
+    QDockWidget *m_storeDock = nullptr;
+    TimelinePanel *m_timeline = nullptr;
 };
 
 } // namespace bv::ui

@@ -7,7 +7,9 @@
 #include "store/transaction.h"
 
 #include <QObject>
+#include <QTimeZone>
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace bv::store {
@@ -17,17 +19,90 @@ PersonRepository::PersonRepository(Database &db, access::AuditLog &audit)
     , m_audit(audit)
 {}
 
+Result<void> PersonRepository::readEvents(const access::AccessContext &context, qint64 personId,
+                                          PersonView &view, int &withheld)
+{
+    // Date-only events sort before timed ones of the same day; the index on
+    // (source_person_id, occurred_date, occurred_at) serves each record's events.
+    auto rows = m_db.prepare(
+        "SELECT e.id, e.source_person_id, s.code, s.agency, e.external_id, e.sensitivity, "
+        "e.occurred_at, e.occurred_date, e.period_end_date, e.category, e.title, e.summary, "
+        "e.outcome, e.significance, e.place_text, e.agency_contact, e.received_at, e.updated_at "
+        "FROM person_link pl JOIN event e ON e.source_person_id = pl.source_person_id "
+        "JOIN source s ON s.id = e.source_id WHERE pl.person_id = ?1 AND e.withdrawn = 0");
+    BV_TRY(rows);
+    rows->bind(1, personId);
+    const QTimeZone london("Europe/London");
+    for (;;) {
+        auto step = rows->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        EventView event;
+        event.eventId = rows->int64(0);
+        event.sourcePersonId = rows->int64(1);
+        event.sourceCode = rows->text(2);
+        event.agency = rows->text(3);
+        event.externalId = rows->text(4);
+        if (!rows->isNull(6))
+            event.occurredAt = QDateTime::fromString(rows->text(6), Qt::ISODateWithMs);
+        event.occurredDate = rows->isNull(7) ? event.occurredAt.toTimeZone(london).date()
+                                             : QDate::fromString(rows->text(7), Qt::ISODate);
+        event.significance = int(rows->int64(13));
+        const auto decision = access::AccessPolicy::decide(context, event.agency, rows->text(5));
+        if (!decision.visible) {
+            event.withheld = true;
+            event.withheldReason = decision.withheldReason;
+            ++withheld;
+        } else {
+            event.periodEndDate = QDate::fromString(rows->text(8), Qt::ISODate);
+            event.category = rows->text(9);
+            event.title = rows->text(10);
+            event.summary = rows->text(11);
+            event.outcome = rows->text(12);
+            event.placeText = rows->text(14);
+            event.agencyContact = rows->text(15);
+            event.receivedAt = rows->text(16);
+            event.updatedAt = rows->text(17);
+        }
+        view.events.append(std::move(event));
+    }
+    std::stable_sort(view.events.begin(), view.events.end(),
+                     [](const EventView &a, const EventView &b) {
+                         if (a.occurredDate != b.occurredDate)
+                             return a.occurredDate < b.occurredDate;
+                         if (a.occurredAt.isValid() != b.occurredAt.isValid())
+                             return !a.occurredAt.isValid();
+                         if (a.occurredAt != b.occurredAt)
+                             return a.occurredAt < b.occurredAt;
+                         if (a.agency != b.agency)
+                             return a.agency < b.agency;
+                         return a.eventId < b.eventId;
+                     });
+    return {};
+}
+
 Result<PersonView> PersonRepository::read(const access::AccessContext &context, qint64 personId)
 {
     auto tx = Transaction::begin(m_db);
     BV_TRY(tx);
-    auto exists = m_db.prepare("SELECT count(*) FROM person WHERE id = ?");
+    auto exists = m_db.prepare("SELECT retired_at, merged_into FROM person WHERE id = ?");
     BV_TRY(exists);
     exists->bind(1, personId);
     auto found = exists->step();
     BV_TRY(found);
-    if (exists->int64(0) == 0)
+    if (!found.value())
         return makeError(ErrorCode::NotFound, QObject::tr("There is no person %1.").arg(personId));
+    if (!exists->isNull(0)) {
+        if (exists->isNull(1))
+            return makeError(ErrorCode::NotFound,
+                             QObject::tr("Person %1 no longer exists: their records were "
+                                         "withdrawn.")
+                                 .arg(personId));
+        return makeError(ErrorCode::NotFound, QObject::tr("Person %1 was merged into person %2.")
+                                                  .arg(personId)
+                                                  .arg(exists->int64(1)));
+    }
 
     auto rows = m_db.prepare(
         "SELECT sp.id, s.code, s.agency, sp.external_id, sp.sensitivity, sp.given_name, "
@@ -67,10 +142,15 @@ Result<PersonView> PersonRepository::read(const access::AccessContext &context, 
         }
         view.records.append(record);
     }
-    BV_TRY(m_audit.append(
-        context,
-        {QStringLiteral("person.read"), QStringLiteral("person:%1").arg(personId),
-         QStringLiteral("records=%1 withheld=%2").arg(view.records.size()).arg(withheld)}));
+    int eventsWithheld = 0;
+    BV_TRY(readEvents(context, personId, view, eventsWithheld));
+    BV_TRY(m_audit.append(context,
+                          {QStringLiteral("person.read"), QStringLiteral("person:%1").arg(personId),
+                           QStringLiteral("records=%1 withheld=%2 events=%3 withheld=%4")
+                               .arg(view.records.size())
+                               .arg(withheld)
+                               .arg(view.events.size())
+                               .arg(eventsWithheld)}));
     BV_TRY(tx->commit());
     spdlog::info("person {} read: {} records, {} withheld", personId, view.records.size(),
                  withheld);

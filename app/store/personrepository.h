@@ -4,6 +4,8 @@
 #include "access/accesscontext.h"
 #include "common/result.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -34,10 +36,36 @@ struct SourceRecordView
     QString updatedAt;
 };
 
+// One thing that happened, as an agency recorded it, or the fact that it exists and is
+// withheld (then only when, which agency and why it is withheld are filled).
+struct EventView
+{
+    qint64 eventId = 0;
+    qint64 sourcePersonId = 0;
+    QString sourceCode;
+    QString agency;
+    QString externalId;
+    bool withheld = false;
+    QString withheldReason;
+    QDateTime occurredAt; // UTC, where the agency gave a time
+    QDate occurredDate;   // where it gave only a date (or the London date of occurredAt)
+    QDate periodEndDate;  // the end of a period, where the event spans one
+    QString category;
+    QString title;
+    QString summary;
+    QString outcome;      // the agency's outcome or action taken, where it records one
+    int significance = 1; // 1 routine, 2 notable, 3 key
+    QString placeText;
+    QString agencyContact;
+    QString receivedAt;
+    QString updatedAt;
+};
+
 struct PersonView
 {
     qint64 personId = 0;
     QList<SourceRecordView> records;
+    QList<EventView> events; // in time order: day, then time (date-only first), then agency
 };
 
 // Reads of a resolved person. Every read takes an AccessContext, applies AccessPolicy per
@@ -49,9 +77,14 @@ public:
     // Both must outlive the repository.
     PersonRepository(Database &db, access::AuditLog &audit);
 
+    // The person's records and events. A retired person (all its records went to another) is
+    // NotFound, naming the person it was merged into.
     [[nodiscard]] Result<PersonView> read(const access::AccessContext &context, qint64 personId);
 
 private:
+    [[nodiscard]] Result<void> readEvents(const access::AccessContext &context, qint64 personId,
+                                          PersonView &view, int &withheld);
+
     Database &m_db;
     access::AuditLog &m_audit;
 };

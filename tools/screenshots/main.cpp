@@ -4,6 +4,7 @@
 #include "access/session.h"
 #include "cli/democommand.h"
 #include "common/translations.h"
+#include "models/personsearchmodel.h"
 #include "store/crypto.h"
 #include "store/recoverykey.h"
 #include "store/sqlitelibrary.h"
@@ -19,6 +20,7 @@
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -119,6 +121,19 @@ int main(int argc, char **argv)
         search->queryEdit()->setText(QStringLiteral("smith"));
         Q_EMIT search->queryEdit()->returnPressed();
         loop.exec();
+        // The person known to most agencies, opened as a user opens one (Enter on the row).
+        auto *results = search->resultsView();
+        const auto &persons
+            = static_cast<bv::models::PersonSearchModel *>(results->model())->result().persons;
+        int best = 0;
+        for (int row = 0; row < int(persons.size()); ++row) {
+            if (persons[std::size_t(row)].agencies.size()
+                > persons[std::size_t(best)].agencies.size())
+                best = row;
+        }
+        results->setCurrentIndex(results->model()->index(best, 0));
+        Q_EMIT results->activated(results->model()->index(best, 0));
+        QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("main-window"), err);
     }
     if (wanted(QStringLiteral("unlock-dialog"))) {

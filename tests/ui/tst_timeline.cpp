@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "access/session.h"
+#include "common/guitestmain.h"
+#include "models/personsearchmodel.h"
+#include "models/timelinemodel.h"
+#include "search/personsearchindex.h"
+#include "store/database.h"
+#include "store/personrepository.h"
+#include "ui/mainwindow.h"
+#include "ui/searchpanel.h"
+#include "ui/timelinepanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace bv;
+using models::TimelineModel;
+
+namespace {
+
+// One person known to health and police, with events on two days; one police event is a key
+// event, recorded with a date only.
+Result<qint64> insertPersonWithEvents(store::Database &db)
+{
+    BV_TRY(db.exec(
+        "INSERT INTO source(id, code, agency, format, endpoint) VALUES "
+        "(1, 'health', 'health', 'fhir-r4', 'https://127.0.0.1/'), "
+        "(2, 'police', 'police', 'json', 'https://127.0.0.1/');"
+        "INSERT INTO source_person(id, source_id, external_id, given_name, family_name, "
+        "birth_date, received_at) VALUES "
+        "(1, 1, 'h1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z'), "
+        "(2, 2, 'p1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z');"
+        "INSERT INTO person(id, created_at, updated_at) VALUES (7, '2026-03-01', '2026-03-01');"
+        "INSERT INTO person_link(source_person_id, person_id, decided_by, decided_at) VALUES "
+        "(1, 7, 'auto', '2026-03-01'), (2, 7, 'auto', '2026-03-01');"
+        "INSERT INTO event(id, source_id, external_id, source_person_id, occurred_at, "
+        "occurred_date, category, title, summary, outcome, significance, received_at) VALUES "
+        "(1, 1, 'e1', 1, '2024-03-01T10:00:00.000Z', NULL, 'health', 'GP appointment', "
+        "'Review of medication', NULL, 1, '2026-03-01'), "
+        "(2, 2, 'e2', 2, NULL, '2024-03-01', 'police', 'Domestic incident', "
+        "'Neighbour reported shouting', 'Referred to MARAC', 3, '2026-03-01'), "
+        "(3, 2, 'e3', 2, '2023-12-25T22:15:00.000Z', NULL, 'police', 'Welfare check', "
+        "'Found safe and well', NULL, 2, '2026-03-01');"));
+    auto indexed = search::PersonSearchIndex::rebuild(db);
+    BV_TRY(indexed);
+    return qint64(7);
+}
+
+// (kind, title) per row: "day" rows carry the date.
+QStringList rows(const TimelineModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row);
+        if (index.data(TimelineModel::KindRole).toInt() == int(TimelineModel::RowKind::Day))
+            out << QStringLiteral("day ")
+                       + index.data(TimelineModel::DateRole).toDate().toString(Qt::ISODate);
+        else
+            out << index.data(TimelineModel::TitleRole).toString();
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_Timeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void searchThenOpenShowsEveryAgencyInTimeOrder();
+    void filters_data();
+    void filters();
+    void withheldEventsSayWhy();
+
+private:
+    void openPersonBySearch();
+
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    std::unique_ptr<ui::MainWindow> m_window;
+    store::Database *m_db = nullptr;
+};
+
+void tst_Timeline::init()
+{
+    m_fixture = std::make_unique<test::StoreFixture>();
+    auto session = m_fixture->create();
+    QVERIFY_RESULT(session);
+    m_db = &session.value()->database();
+    QVERIFY_RESULT(insertPersonWithEvents(*m_db));
+    m_window = std::make_unique<ui::MainWindow>(m_fixture->clock());
+    m_window->openSession(std::move(session.value()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_Timeline::cleanup()
+{
+    m_window.reset();
+    m_db = nullptr;
+    m_fixture.reset();
+}
+
+void tst_Timeline::openPersonBySearch()
+{
+    ui::SearchPanel *search = m_window->searchPanel();
+    QTest::keyClicks(search->queryEdit(), QStringLiteral("quennell"));
+    QTest::keyClick(search->queryEdit(), Qt::Key_Return);
+    QTRY_COMPARE(search->resultsView()->model()->rowCount(), 1);
+    QTRY_VERIFY(search->resultsView()->currentIndex().isValid());
+    search->resultsView()->setFocus();
+    QTest::keyClick(search->resultsView(), Qt::Key_Return);
+}
+
+void tst_Timeline::searchThenOpenShowsEveryAgencyInTimeOrder()
+{
+    TimelineModel *model = m_window->timelinePanel()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    openPersonBySearch();
+    QTRY_COMPARE(model->shownEventCount(), 3);
+    // Days in order; within a day, the date-only event before the timed one.
+    QCOMPARE(rows(*model),
+             (QStringList{u"day 2023-12-25"_qs, u"Welfare check"_qs, u"day 2024-03-01"_qs,
+                          u"Domestic incident"_qs, u"GP appointment"_qs}));
+    QCOMPARE(model->index(1).data(TimelineModel::AgencyRole).toString(), QStringLiteral("police"));
+    QCOMPARE(model->index(1).data(TimelineModel::TimeTextRole).toString(), QStringLiteral("22:15"));
+    QCOMPARE(model->index(4).data(TimelineModel::AgencyRole).toString(), QStringLiteral("health"));
+    // 10:00 UTC on 1 March is 10:00 in London (GMT).
+    QCOMPARE(model->index(4).data(TimelineModel::TimeTextRole).toString(), QStringLiteral("10:00"));
+    // Opening a person is audited.
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM audit WHERE action = 'person.read' "
+                            "AND subject = 'person:7'")
+                 .value(),
+             qint64(1));
+}
+
+void tst_Timeline::filters_data()
+{
+    QTest::addColumn<QString>("hiddenAgency");
+    QTest::addColumn<int>("significanceIndex"); // 0 all, 1 notable and key, 2 key only
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("titles");
+    QTest::newRow("everything") << QString() << 0 << QString()
+                                << QStringList{u"Welfare check"_qs, u"Domestic incident"_qs,
+                                               u"GP appointment"_qs};
+    QTest::newRow("police hidden")
+        << QStringLiteral("police") << 0 << QString() << QStringList{u"GP appointment"_qs};
+    QTest::newRow("notable and key")
+        << QString() << 1 << QString() << QStringList{u"Welfare check"_qs, u"Domestic incident"_qs};
+    QTest::newRow("key events, the chronology")
+        << QString() << 2 << QString() << QStringList{u"Domestic incident"_qs};
+    QTest::newRow("words in the outcome")
+        << QString() << 0 << QStringLiteral("marac") << QStringList{u"Domestic incident"_qs};
+    QTest::newRow("words in the summary, health only")
+        << QStringLiteral("police") << 0 << QStringLiteral("medication")
+        << QStringList{u"GP appointment"_qs};
+}
+
+void tst_Timeline::filters()
+{
+    QFETCH(QString, hiddenAgency);
+    QFETCH(int, significanceIndex);
+    QFETCH(QString, text);
+    QFETCH(QStringList, titles);
+    openPersonBySearch();
+    ui::TimelinePanel *panel = m_window->timelinePanel();
+    QTRY_COMPARE(panel->model()->shownEventCount(), 3);
+    if (!hiddenAgency.isEmpty())
+        QTest::mouseClick(panel->agencyButton(hiddenAgency), Qt::LeftButton);
+    panel->significanceFilter()->setCurrentIndex(significanceIndex);
+    QTest::keyClicks(panel->textFilter(), text);
+    QStringList shown;
+    for (const QString &row : rows(*panel->model())) {
+        if (!row.startsWith(QLatin1String("day ")))
+            shown << row;
+    }
+    QCOMPARE(shown, titles);
+}
+
+void tst_Timeline::withheldEventsSayWhy()
+{
+    // A reader whose role sees health records only: the police events are there, withheld.
+    m_window.reset(); // closes its session
+    m_db = nullptr;
+    auto session = m_fixture->unlock();
+    QVERIFY_RESULT(session);
+    access::AccessContext healthOnly = test::adminContext();
+    healthOnly.agencies = {QStringLiteral("health")};
+    auto person = store::PersonRepository(session.value()->database(), session.value()->audit())
+                      .read(healthOnly, 7);
+    QVERIFY_RESULT(person);
+    ui::TimelinePanel panel;
+    panel.setPerson(person.value(), QDate(2026, 11, 25));
+    const TimelineModel *model = panel.model();
+    QCOMPARE(model->shownEventCount(), 3);
+    const QModelIndex welfare = model->index(1);
+    QVERIFY(welfare.data(TimelineModel::WithheldRole).toBool());
+    QVERIFY(welfare.data(TimelineModel::TitleRole).toString().isEmpty());
+    QVERIFY(welfare.data(TimelineModel::WithheldReasonRole)
+                .toString()
+                .contains(QLatin1String("police")));
+    QVERIFY(welfare.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("withheld")));
+}
+
+BV_GUI_TEST_MAIN(tst_Timeline)
+#include "tst_timeline.moc"

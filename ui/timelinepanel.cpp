@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/timelinepanel.h"
+
+#include "models/agencystyle.h"
+#include "models/timelinemodel.h"
+#include "search/personsearch.h"
+#include "ui/timelinedelegate.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace bv::ui {
+
+namespace {
+
+const QStringList &agencyOrder()
+{
+    static const QStringList order{QStringLiteral("health"),
+                                   QStringLiteral("police"),
+                                   QStringLiteral("fire"),
+                                   QStringLiteral("childrens_social_care"),
+                                   QStringLiteral("adult_social_care"),
+                                   QStringLiteral("education"),
+                                   QStringLiteral("housing")};
+    return order;
+}
+
+template<typename T>
+T mostCommon(const QList<T> &values)
+{
+    T best{};
+    qsizetype bestCount = 0;
+    for (const T &value : values) {
+        const qsizetype count = values.count(value);
+        if (count > bestCount) {
+            best = value;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+TimelinePanel::TimelinePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new models::TimelineModel(this))
+{
+    m_heading = new QLabel(this);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_heading->setAccessibleName(tr("Person"));
+    m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details = new QLabel(this);
+    m_details->setAccessibleName(tr("Person details"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_agencyBar = new QWidget(this);
+    auto *agencies = new QHBoxLayout(m_agencyBar);
+    agencies->setContentsMargins(0, 0, 0, 0);
+    for (const QString &agency : agencyOrder()) {
+        auto *button = new QToolButton(m_agencyBar);
+        const models::AgencyStyle style = models::agencyStyle(agency);
+        button->setText(search::agencyLabel(agency));
+        button->setCheckable(true);
+        button->setChecked(true);
+        button->setProperty("agency", agency);
+        button->setAccessibleName(tr("Show %1 events").arg(search::agencyLabel(agency)));
+        button->setToolTip(tr("Show or hide %1's events").arg(search::agencyLabel(agency)));
+        // The agency's colour as a bar under its name: checked or not is said by the button.
+        button->setStyleSheet(QStringLiteral("QToolButton { border-bottom: 4px solid %1; "
+                                             "padding: 2px 6px; }")
+                                  .arg(style.colour.name()));
+        connect(button, &QToolButton::toggled, this, &TimelinePanel::applyFilter);
+        agencies->addWidget(button);
+        m_agencyButtons << button;
+    }
+    agencies->addStretch(1);
+
+    m_significance = new QComboBox(this);
+    m_significance->addItem(tr("All events"), 1);
+    m_significance->addItem(tr("Notable and key events"), 2);
+    m_significance->addItem(tr("Key events (the chronology)"), 3);
+    m_significance->setAccessibleName(tr("Significance"));
+    m_significance->setAccessibleDescription(tr("Which events to show by significance; key "
+                                                "events alone make the chronology."));
+    connect(m_significance, &QComboBox::currentIndexChanged, this, &TimelinePanel::applyFilter);
+
+    m_text = new QLineEdit(this);
+    m_text->setPlaceholderText(tr("Filter by words"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setAccessibleName(tr("Filter events by words"));
+    connect(m_text, &QLineEdit::textChanged, this, &TimelinePanel::applyFilter);
+
+    m_counts = new QLabel(this);
+    m_counts->setAccessibleName(tr("Events shown"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_significance);
+    filters->addWidget(m_text, 1);
+    filters->addWidget(m_counts);
+
+    m_view = new QListView(this);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new TimelineDelegate(m_view));
+    m_view->setAccessibleName(tr("Timeline"));
+    m_view->setAccessibleDescription(
+        tr("Every event from every agency in time order, grouped by day."));
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setUniformItemSizes(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_details);
+    layout->addWidget(m_agencyBar);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    clear();
+}
+
+QToolButton *TimelinePanel::agencyButton(const QString &agency) const
+{
+    for (QToolButton *button : m_agencyButtons) {
+        if (button->property("agency").toString() == agency)
+            return button;
+    }
+    return nullptr;
+}
+
+void TimelinePanel::setPerson(const store::PersonView &person, QDate today)
+{
+    QList<QString> names;
+    QList<QDate> births;
+    QStringList agencies;
+    int withheld = 0;
+    for (const store::SourceRecordView &record : person.records) {
+        if (record.withheld) {
+            ++withheld;
+            continue;
+        }
+        const QString name
+            = QStringList{record.givenName, record.familyName}.join(QLatin1Char(' ')).trimmed();
+        if (!name.isEmpty())
+            names << name;
+        if (const QDate birth = QDate::fromString(record.birthDate, Qt::ISODate); birth.isValid())
+            births << birth;
+        if (!agencies.contains(record.agency))
+            agencies << record.agency;
+    }
+    std::sort(agencies.begin(), agencies.end(), [](const QString &a, const QString &b) {
+        return agencyOrder().indexOf(a) < agencyOrder().indexOf(b);
+    });
+    const QString name = mostCommon(names);
+    const QDate birth = mostCommon(births);
+    m_heading->setText(name.isEmpty() ? tr("Person %1").arg(person.personId) : name);
+    QStringList details;
+    if (birth.isValid()) {
+        int age = today.year() - birth.year();
+        if (today < birth.addYears(age))
+            --age;
+        details
+            << tr("Born %1 (age %2)").arg(QLocale().toString(birth, QLocale::LongFormat)).arg(age);
+    } else {
+        details << tr("Date of birth not known");
+    }
+    QStringList labels;
+    for (const QString &agency : agencies)
+        labels << search::agencyLabel(agency);
+    details << tr("Known to %1").arg(labels.join(QStringLiteral(", ")));
+    if (withheld > 0)
+        details << tr("%n record(s) withheld from you", nullptr, withheld);
+    details << tr("Person %1").arg(person.personId);
+    m_details->setText(details.join(QStringLiteral(" · ")));
+    for (QToolButton *button : m_agencyButtons)
+        button->setEnabled(agencies.contains(button->property("agency").toString()));
+    m_model->setEvents(person.events);
+    showCounts();
+    setEnabled(true);
+}
+
+void TimelinePanel::clear()
+{
+    m_heading->setText(tr("No person open"));
+    m_details->setText(tr("Find a person (Ctrl+F) and press Enter to open their timeline."));
+    m_model->setEvents({});
+    m_counts->clear();
+}
+
+void TimelinePanel::applyFilter()
+{
+    models::TimelineFilter filter;
+    bool all = true;
+    for (QToolButton *button : m_agencyButtons) {
+        if (button->isChecked())
+            filter.agencies.insert(button->property("agency").toString());
+        else
+            all = false;
+    }
+    if (all)
+        filter.agencies.clear();
+    filter.minSignificance = m_significance->currentData().toInt();
+    filter.text = m_text->text().trimmed();
+    m_model->setFilter(filter);
+    showCounts();
+}
+
+void TimelinePanel::showCounts()
+{
+    const int total = int(m_model->events().size());
+    const int shown = m_model->shownEventCount();
+    m_counts->setText(shown == total ? tr("%n event(s)", nullptr, total)
+                                     : tr("%1 of %n event(s)", nullptr, total).arg(shown));
+}
+
+} // namespace bv::ui

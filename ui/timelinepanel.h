@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/personrepository.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QToolButton;
+
+namespace bv::models {
+class TimelineModel;
+}
+
+namespace bv::ui {
+
+// The unified timeline of one person: who they are (name, date of birth and age, the
+// agencies that know them), filters (agency, significance with "key events" as the
+// chronology, and text), and every event from every agency in time order, grouped by day.
+class TimelinePanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TimelinePanel(QWidget *parent = nullptr);
+
+    // Shows the person as read (with its events); today sets the age.
+    void setPerson(const store::PersonView &person, QDate today);
+    void clear();
+
+    models::TimelineModel *model() const { return m_model; }
+    QListView *view() const { return m_view; }
+    QLineEdit *textFilter() const { return m_text; }
+    QComboBox *significanceFilter() const { return m_significance; }
+    // The agency filter's button for an agency code, or null.
+    QToolButton *agencyButton(const QString &agency) const;
+
+private:
+    void applyFilter();
+    void showCounts();
+
+    models::TimelineModel *m_model = nullptr;
+    QLabel *m_heading = nullptr;
+    QLabel *m_details = nullptr;
+    QWidget *m_agencyBar = nullptr;
+    QList<QToolButton *> m_agencyButtons;
+    QComboBox *m_significance = nullptr;
+    QLineEdit *m_text = nullptr;
+    QLabel *m_counts = nullptr;
+    QListView *m_view = nullptr;
+};
+
+} // namespace bv::ui
