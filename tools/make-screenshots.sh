@@ -5,5 +5,5 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$here/build/dev}
-exec xvfb-run -a -s "-screen 0 1280x800x24" \
+exec xvfb-run -a -s "-screen 0 1680x1050x24" \
     "$build/tools/screenshots/broadview-screenshots" --out "$here/docs/screenshots"

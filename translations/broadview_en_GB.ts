@@ -2898,6 +2898,161 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Opened person %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::RecordDetailPanel</name>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked because it holds the same NHS number as another record of this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed with this person by %1&apos;s decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s only record: nothing else matched it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked because its details match another record of this person (%1), as below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event details and provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this record is in this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household and relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, record %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome or action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked yet: run a link to place this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relationship recorded by %1, withheld: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not named in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (person %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded on this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event in the timeline to see it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecoveryKeyDialog</name>
@@ -3175,6 +3330,37 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::WaterfallChart</name>
+    <message>
+        <source>Why these records are one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 99.9%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than 0.1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No explanation to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of the same person: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "access/session.h"
+#include "linkage/linkexplainer.h"
 #include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
 #include "report/protectivemarking.h"
@@ -9,6 +10,7 @@
 #include "search/personsearchindex.h"
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
+#include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
 #include "ui/unlockdialog.h"
@@ -95,6 +97,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
 
     m_timeline = new TimelinePanel(this);
     setCentralWidget(m_timeline);
+    m_detail = new RecordDetailPanel(this);
+    m_detailDock = new QDockWidget(tr("Record detail"), this);
+    m_detailDock->setObjectName(QStringLiteral("detailDock"));
+    m_detailDock->setWidget(m_detail);
+    m_detailDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                              | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+    connect(m_timeline, &TimelinePanel::eventSelected, this, &MainWindow::showEventDetail);
 
     m_searchModel = new models::PersonSearchModel(this);
     m_searchPanel = new SearchPanel(m_searchModel, m_clock, this);
@@ -109,7 +119,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
     connect(m_searchPanel, &SearchPanel::personActivated, this, &MainWindow::openPerson);
-    for (QDockWidget *dock : {m_searchDock, m_storeDock})
+    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_detailDock})
         connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::nameDockTabs);
 
     m_marking = new QLabel(report::ProtectiveMarking::marking(), this);
@@ -121,7 +131,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 760);
     if (!restoreState(settings.value(kStateKey).toByteArray()))
-        resizeDocks({m_searchDock}, {600}, Qt::Horizontal); // room for every column
+        resizeDocks({m_searchDock, m_detailDock}, {560, 420}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;
@@ -154,6 +164,7 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_searchDock->toggleViewAction());
     view->addAction(m_storeDock->toggleViewAction());
+    view->addAction(m_detailDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
@@ -210,10 +221,35 @@ void MainWindow::openPerson(qint64 personId)
         QMessageBox::warning(this, tr("Broadview"), person.error().message);
         return;
     }
-    m_timeline->setPerson(person.value(),
-                          m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
+    m_person = std::move(person.value());
+    m_detail->clear();
+    m_timeline->setPerson(m_person, m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
     m_timeline->view()->setFocus(Qt::OtherFocusReason);
     statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
+}
+
+void MainWindow::showEventDetail(qint64 eventId)
+{
+    const auto found
+        = std::find_if(m_person.events.cbegin(), m_person.events.cend(),
+                       [eventId](const store::EventView &e) { return e.eventId == eventId; });
+    if (!m_session || found == m_person.events.cend()) {
+        m_detail->clear();
+        return;
+    }
+    // Why the record is here is part of the person already opened (and audited); a withheld
+    // record's linkage is not shown, as its fields would be.
+    std::optional<linkage::RecordExplanation> why;
+    if (!found->withheld) {
+        auto explained
+            = linkage::LinkExplainer(m_session->database()).explainRecord(found->sourcePersonId);
+        if (explained.ok())
+            why = std::move(explained.value());
+        else
+            spdlog::warn("record explanation failed (error code {})",
+                         static_cast<int>(explained.error().code));
+    }
+    m_detail->setEvent(*found, why, m_person.relationships);
 }
 
 void MainWindow::auditSearch(const QString &query)
@@ -234,6 +270,8 @@ void MainWindow::lock()
     m_searchModel->clearStore(); // the search thread's connection and key first
     m_searchPanel->clear();
     m_timeline->clear();
+    m_detail->clear();
+    m_person = {};
     m_session.reset(); // closes the store and wipes the key
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));

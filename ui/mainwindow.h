@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "store/personrepository.h"
 
 #include <QMainWindow>
 
@@ -22,6 +23,7 @@ class StoreSummaryModel;
 namespace bv::ui {
 
 class SearchPanel;
+class RecordDetailPanel;
 class TimelinePanel;
 
 // The main window: "Find a person" in a dock, the unlocked store and its counts in the
@@ -41,6 +43,7 @@ public:
     void lock();
     SearchPanel *searchPanel() const { return m_searchPanel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
+    RecordDetailPanel *detailPanel() const { return m_detail; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +56,7 @@ private:
     void auditSearch(const QString &query);
     void openPerson(qint64 personId);
     void nameDockTabs();
+    void showEventDetail(qint64 eventId);
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;
@@ -70,6 +74,9 @@ private:
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_storeDock = nullptr;
     TimelinePanel *m_timeline = nullptr;
+    RecordDetailPanel *m_detail = nullptr;
+    QDockWidget *m_detailDock = nullptr;
+    store::PersonView m_person; // the open person, as read
 };
 
 } // namespace bv::ui

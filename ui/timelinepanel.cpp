@@ -120,6 +120,11 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(false);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const store::EventView *event = m_model->eventAt(current.row());
+                Q_EMIT eventSelected(event ? event->eventId : 0);
+            });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);

@@ -39,6 +39,10 @@ public:
     // The agency filter's button for an agency code, or null.
     QToolButton *agencyButton(const QString &agency) const;
 
+Q_SIGNALS:
+    // The event the user is on in the timeline (0 when none).
+    void eventSelected(qint64 eventId);
+
 private:
     void applyFilter();
     void showCounts();

@@ -19,6 +19,48 @@ PersonRepository::PersonRepository(Database &db, access::AuditLog &audit)
     , m_audit(audit)
 {}
 
+Result<void> PersonRepository::readRelationships(const access::AccessContext &context,
+                                                 qint64 personId, PersonView &view)
+{
+    auto rows = m_db.prepare(
+        "SELECT r.source_person_id, s.code, s.agency, sp.sensitivity, r.kind, o.given_name, "
+        "o.family_name, o.sensitivity, ol.person_id FROM person_link pl "
+        "JOIN relationship r ON r.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = r.source_person_id JOIN source s ON s.id = r.source_id "
+        "LEFT JOIN source_person o ON o.id = r.related_source_person_id AND o.withdrawn = 0 "
+        "LEFT JOIN person_link ol ON ol.source_person_id = o.id "
+        "WHERE pl.person_id = ?1 ORDER BY r.id");
+    BV_TRY(rows);
+    rows->bind(1, personId);
+    for (;;) {
+        auto step = rows->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        RelationshipView relationship;
+        relationship.sourcePersonId = rows->int64(0);
+        relationship.agency = rows->text(2);
+        const auto decision
+            = access::AccessPolicy::decide(context, relationship.agency, rows->text(3));
+        if (!decision.visible) {
+            relationship.withheld = true;
+            relationship.withheldReason = decision.withheldReason;
+        } else {
+            relationship.kind = rows->text(4);
+            // The related record is the same agency's: its own label decides too.
+            if (!rows->isNull(5)
+                && access::AccessPolicy::decide(context, relationship.agency, rows->text(7))
+                       .visible) {
+                relationship.relatedName
+                    = QStringList{rows->text(5), rows->text(6)}.join(QLatin1Char(' ')).trimmed();
+                relationship.relatedPersonId = rows->isNull(8) ? 0 : rows->int64(8);
+            }
+        }
+        view.relationships.append(std::move(relationship));
+    }
+    return {};
+}
+
 Result<void> PersonRepository::readEvents(const access::AccessContext &context, qint64 personId,
                                           PersonView &view, int &withheld)
 {
@@ -144,6 +186,7 @@ Result<PersonView> PersonRepository::read(const access::AccessContext &context, 
     }
     int eventsWithheld = 0;
     BV_TRY(readEvents(context, personId, view, eventsWithheld));
+    BV_TRY(readRelationships(context, personId, view));
     BV_TRY(m_audit.append(context,
                           {QStringLiteral("person.read"), QStringLiteral("person:%1").arg(personId),
                            QStringLiteral("records=%1 withheld=%2 events=%3 withheld=%4")

@@ -61,11 +61,25 @@ struct EventView
     QString updatedAt;
 };
 
+// A relationship an agency recorded on one of the person's records: who the other person is
+// to them, by the related record's name where the reader may see it.
+struct RelationshipView
+{
+    qint64 sourcePersonId = 0; // the person's record that holds it
+    QString agency;
+    QString kind;               // parent, child, sibling, twin, partner, household_member
+    QString relatedName;        // empty when the related record is unknown or withheld
+    qint64 relatedPersonId = 0; // the related record's person, 0 when not linked or withheld
+    bool withheld = false;
+    QString withheldReason;
+};
+
 struct PersonView
 {
     qint64 personId = 0;
     QList<SourceRecordView> records;
     QList<EventView> events; // in time order: day, then time (date-only first), then agency
+    QList<RelationshipView> relationships;
 };
 
 // Reads of a resolved person. Every read takes an AccessContext, applies AccessPolicy per
@@ -82,6 +96,8 @@ public:
     [[nodiscard]] Result<PersonView> read(const access::AccessContext &context, qint64 personId);
 
 private:
+    [[nodiscard]] Result<void> readRelationships(const access::AccessContext &context,
+                                                 qint64 personId, PersonView &view);
     [[nodiscard]] Result<void> readEvents(const access::AccessContext &context, qint64 personId,
                                           PersonView &view, int &withheld);
 

@@ -7,11 +7,13 @@
 #include "store/database.h"
 #include "store/personrepository.h"
 #include "ui/mainwindow.h"
+#include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTableView>
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void withheldEventsSayWhy();
+    void selectingAnEventShowsItInFull();
 
 private:
     void openPersonBySearch();
@@ -207,6 +210,24 @@ void tst_Timeline::withheldEventsSayWhy()
                 .toString()
                 .contains(QLatin1String("police")));
     QVERIFY(welfare.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("withheld")));
+}
+
+void tst_Timeline::selectingAnEventShowsItInFull()
+{
+    openPersonBySearch();
+    ui::TimelinePanel *panel = m_window->timelinePanel();
+    QTRY_COMPARE(panel->model()->shownEventCount(), 3);
+    const int row = panel->model()->rowOfEvent(2); // the domestic incident
+    QVERIFY(row > 0);
+    panel->view()->setCurrentIndex(panel->model()->index(row));
+    const QString fields = m_window->detailPanel()->fields()->text();
+    QVERIFY2(fields.contains(QLatin1String("Neighbour reported shouting")), qPrintable(fields));
+    QVERIFY(fields.contains(QLatin1String("Referred to MARAC")));
+    QVERIFY(fields.contains(QLatin1String("Key event")));
+    // Provenance: which agency, which of its records, when it came.
+    QVERIFY(fields.contains(QLatin1String("police, record e2")));
+    QVERIFY(fields.contains(QLatin1String("Received")));
+    QVERIFY(!m_window->detailPanel()->why()->text().isEmpty());
 }
 
 BV_GUI_TEST_MAIN(tst_Timeline)

@@ -12,6 +12,7 @@
 #include "ui/mainwindow.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/searchpanel.h"
+#include "ui/timelinepanel.h"
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QLineEdit>
+#include <QListView>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,7 +113,7 @@ int main(int argc, char **argv)
     if (wanted(QStringLiteral("main-window"))) {
         bv::ui::MainWindow window(clock);
         window.openSession(std::move(prepared->session));
-        window.resize(1280, 760);
+        window.resize(1600, 900);
         // A search as a user types it, its results in.
         bv::ui::SearchPanel *search = window.searchPanel();
         window.show();
@@ -133,6 +135,10 @@ int main(int argc, char **argv)
         }
         results->setCurrentIndex(results->model()->index(best, 0));
         Q_EMIT results->activated(results->model()->index(best, 0));
+        QApplication::processEvents();
+        // Its first event, in full, with why its record is in this person.
+        QListView *timeline = window.timelinePanel()->view();
+        timeline->setCurrentIndex(timeline->model()->index(1, 0));
         QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("main-window"), err);
     }
