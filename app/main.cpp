@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
+#include "cli/exportcommand.h"
 #include "common/logging.h"
 #include "common/translations.h"
 #include "store/crypto.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -52,7 +54,7 @@ QString flagValue(int argc, char **argv, const char *flag)
     return {};
 }
 
-enum class Mode { Gui, Demo, Cli, TopLevelHelp, Version };
+enum class Mode { Gui, Demo, Cli, Render, TopLevelHelp, Version };
 
 Mode modeFor(int argc, char **argv)
 {
@@ -68,6 +70,8 @@ Mode modeFor(int argc, char **argv)
         return Mode::Demo;
     if (first[0] == '-')
         return Mode::Gui; // Qt's own GUI options (-platform, -style)
+    if (std::strcmp(first, "export") == 0)
+        return Mode::Render; // documents need fonts: a GUI application, with no screen
     return Mode::Cli;
 }
 
@@ -77,7 +81,7 @@ void printTopLevelHelp(QTextStream &out)
                        "Broadview brings the records you may see from several agencies into one "
                        "encrypted store and shows one person across them.\n"
                        "Without a command it opens the app.\n\nCommands:\n");
-    for (const auto &command : bv::cli::allCommands())
+    for (const auto &command : bv::cli::allCommandsWithReports())
         out << QStringLiteral("  %1 %2\n")
                    .arg(command->name(), -9)
                    .arg(command->summary().section(QLatin1Char('\n'), 0, 0));
@@ -97,9 +101,14 @@ int main(int argc, char **argv)
     const Mode mode = modeFor(argc, argv);
 
     std::unique_ptr<QCoreApplication> app;
-    if (mode == Mode::Gui || mode == Mode::Demo)
+    if (mode == Mode::Gui || mode == Mode::Demo) {
         app = bv::ui::createApplication(argc, argv);
-    else
+    } else if (mode == Mode::Render) {
+        // A server has no display; a document needs none.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Broadview"));
     QCoreApplication::setApplicationName(QStringLiteral("broadview"));
@@ -141,11 +150,13 @@ int main(int argc, char **argv)
                         library->libraryVersion);
         out.flush();
         return bv::cli::ExitOk;
-    case Mode::Cli: {
+    case Mode::Cli:
+    case Mode::Render: {
         bv::cli::TerminalPrompt prompt;
         bv::SystemClock clock;
         bv::cli::CommandIo io{out, err, prompt, clock};
-        const int code = bv::cli::runCli(QCoreApplication::arguments(), io);
+        const int code
+            = bv::cli::runCli(QCoreApplication::arguments(), io, bv::cli::allCommandsWithReports());
         spdlog::shutdown();
         return code;
     }

@@ -1400,9 +1400,9 @@ reset-mirror: after verify has reported a missing, invalid or stale mirror file 
     </message>
     <message numerus="yes">
         <source>broadview check: the store is damaged (%n problem(s)); restore it from a backup.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>broadview check: the store is damaged (%n problem); restore it from a backup.</numerusform>
+            <numerusform>broadview check: the store is damaged (%n problems); restore it from a backup.</numerusform>
         </translation>
     </message>
     <message>
@@ -2118,9 +2118,9 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>The full-text index of events does not match the events: %n event(s) without an entry or entries without an event.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The full-text index of events does not match the events: %n event without an entry or entries without an event.</numerusform>
+            <numerusform>The full-text index of events does not match the events: %n events without an entry or entries without an event.</numerusform>
         </translation>
     </message>
     <message>
@@ -2165,16 +2165,16 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>; %n record(s) withheld</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n record withheld</numerusform>
+            <numerusform>; %n records withheld</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person found</numerusform>
+            <numerusform>%n people found</numerusform>
         </translation>
     </message>
     <message>
@@ -2188,6 +2188,77 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <message>
         <source>Person %1 was merged into person %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a person&apos;s multi-agency chronology as PDF, ODT or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s id (as search shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pdf, odt or csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events from this date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events up to this date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 every event, 2 notable and key, 3 key events only (default: 3, the chronology).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to export: `broadview export chronology ...`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--person ID is required: a person&apos;s number, as search shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be pdf, odt or csv, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose is required: the document says why it was made, and so does the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min-significance must be 1, 2 or 3, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from is after --to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote a chronology of %n event(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote a chronology of %n event to %1.</numerusform>
+            <numerusform>Wrote a chronology of %n events to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2536,9 +2607,9 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source> (and %n record(s) withheld)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (and %n record withheld)</numerusform>
+            <numerusform> (and %n records withheld)</numerusform>
         </translation>
     </message>
     <message>
@@ -2645,9 +2716,9 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>%1: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n event</numerusform>
+            <numerusform>%1: %n events</numerusform>
         </translation>
     </message>
     <message>
@@ -2668,13 +2739,122 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message>
         <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::report</name>
+    <message>
+        <source>Date or period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source agency and reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact on the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronology: %1 (person %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notable and key events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1%2: %n event(s).</source>
+        <translation>
+            <numerusform>Showing %1%2: %n event.</numerusform>
+            <numerusform>Showing %1%2: %n events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them withheld from the person who produced it.</source>
+        <translation>
+            <numerusform>%n of them withheld from the person who produced it.</numerusform>
+            <numerusform>%n of them withheld from the person who produced it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot start a PDF in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, ref %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner&apos;s analysis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the ODT %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3109,16 +3289,16 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>The first %n people found: add a date of birth or postcode to narrow it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The first person found: add a date of birth or postcode to narrow it.</numerusform>
+            <numerusform>The first %n people found: add a date of birth or postcode to narrow it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person found.</numerusform>
+            <numerusform>%n people found.</numerusform>
         </translation>
     </message>
 </context>
@@ -3198,9 +3378,9 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>%n record(s) withheld from you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record withheld from you</numerusform>
+            <numerusform>%n records withheld from you</numerusform>
         </translation>
     </message>
     <message>
@@ -3213,16 +3393,16 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
         </translation>
     </message>
 </context>

@@ -7,7 +7,6 @@
 #include "cli/democommand.h"
 #include "cli/exitcodes.h"
 #include "cli/explaincommand.h"
-#include "cli/searchcommand.h"
 #include "cli/initcommand.h"
 #include "cli/linkcommand.h"
 #include "cli/linkcsvcommand.h"
@@ -16,6 +15,7 @@
 #include "cli/quarantinecommand.h"
 #include "cli/recovercommand.h"
 #include "cli/restorecommand.h"
+#include "cli/searchcommand.h"
 #include "cli/secretcommand.h"
 #include "cli/synccommand.h"
 
@@ -48,7 +48,12 @@ std::vector<std::unique_ptr<Command>> allCommands()
 
 int runCli(const QStringList &arguments, CommandIo &io)
 {
-    const auto commands = allCommands();
+    return runCli(arguments, io, allCommands());
+}
+
+int runCli(const QStringList &arguments, CommandIo &io,
+           const std::vector<std::unique_ptr<Command>> &commands)
+{
     const QString name = arguments.size() > 1 ? arguments.at(1) : QString();
     const auto it = std::find_if(commands.begin(), commands.end(),
                                  [&name](const auto &command) { return command->name() == name; });

@@ -64,8 +64,11 @@ protected:
 
 std::vector<std::unique_ptr<Command>> allCommands();
 
-// Dispatches `args` (argv without the program name's own flags) to a command.
+// Dispatches `args` (argv without the program name's own flags) to a command of allCommands(),
+// or of `commands` (the composition root adds those that need a GUI library, such as export).
 int runCli(const QStringList &arguments, CommandIo &io);
+int runCli(const QStringList &arguments, CommandIo &io,
+           const std::vector<std::unique_ptr<Command>> &commands);
 
 QString currentUserName();
 

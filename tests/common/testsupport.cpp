@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testsupport.h"
 
+#include "search/personsearchindex.h"
 #include "store/crypto.h"
 #include "store/database.h"
 #include "store/sqlitelibrary.h"
@@ -94,6 +95,32 @@ Result<qint64> insertPerson(store::Database &db, const QString &sourceCode,
     link->bind(1, sourcePersonId).bind(2, personId);
     BV_TRY(link->run());
     return personId;
+}
+
+Result<qint64> insertPersonWithEvents(store::Database &db)
+{
+    BV_TRY(db.exec(
+        "INSERT INTO source(id, code, agency, format, endpoint) VALUES "
+        "(1, 'health', 'health', 'fhir-r4', 'https://127.0.0.1/'), "
+        "(2, 'police', 'police', 'json', 'https://127.0.0.1/');"
+        "INSERT INTO source_person(id, source_id, external_id, given_name, family_name, "
+        "birth_date, received_at) VALUES "
+        "(1, 1, 'h1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z'), "
+        "(2, 2, 'p1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z');"
+        "INSERT INTO person(id, created_at, updated_at) VALUES (7, '2026-03-01', '2026-03-01');"
+        "INSERT INTO person_link(source_person_id, person_id, decided_by, decided_at) VALUES "
+        "(1, 7, 'auto', '2026-03-01'), (2, 7, 'auto', '2026-03-01');"
+        "INSERT INTO event(id, source_id, external_id, source_person_id, occurred_at, "
+        "occurred_date, category, title, summary, outcome, significance, received_at) VALUES "
+        "(1, 1, 'e1', 1, '2024-03-01T10:00:00.000Z', NULL, 'health', 'GP appointment', "
+        "'Review of medication', NULL, 1, '2026-03-01'), "
+        "(2, 2, 'e2', 2, NULL, '2024-03-01', 'police', 'Domestic incident', "
+        "'Neighbour reported shouting', 'Referred to MARAC', 3, '2026-03-01'), "
+        "(3, 2, 'e3', 2, '2023-12-25T22:15:00.000Z', NULL, 'police', 'Welfare check', "
+        "'Found safe and well', NULL, 2, '2026-03-01');"));
+    auto indexed = search::PersonSearchIndex::rebuild(db);
+    BV_TRY(indexed);
+    return qint64(7);
 }
 
 } // namespace bv::test

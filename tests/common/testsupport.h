@@ -64,6 +64,12 @@ QByteArray readFile(const QString &path);
 [[nodiscard]] Result<qint64> insertPerson(store::Database &db, const QString &sourceCode,
                                           const QString &externalId, const QString &familyName);
 
+// Person 7, known to health (record h1) and police (p1) as Ada Quennell, born 1990-04-01,
+// with three events: health e1 (GP appointment, 2024-03-01 10:00Z, routine), police e2
+// (Domestic incident, 2024-03-01 date only, key, outcome "Referred to MARAC") and police e3
+// (Welfare check, 2023-12-25 22:15Z, notable); event ids 1, 2, 3. The search index is built.
+[[nodiscard]] Result<qint64> insertPersonWithEvents(store::Database &db);
+
 } // namespace bv::test
 
 // QTEST_GUILESS_MAIN with the process set-up every Broadview test needs.

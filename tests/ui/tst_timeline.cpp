@@ -25,34 +25,6 @@ using models::TimelineModel;
 
 namespace {
 
-// One person known to health and police, with events on two days; one police event is a key
-// event, recorded with a date only.
-Result<qint64> insertPersonWithEvents(store::Database &db)
-{
-    BV_TRY(db.exec(
-        "INSERT INTO source(id, code, agency, format, endpoint) VALUES "
-        "(1, 'health', 'health', 'fhir-r4', 'https://127.0.0.1/'), "
-        "(2, 'police', 'police', 'json', 'https://127.0.0.1/');"
-        "INSERT INTO source_person(id, source_id, external_id, given_name, family_name, "
-        "birth_date, received_at) VALUES "
-        "(1, 1, 'h1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z'), "
-        "(2, 2, 'p1', 'Ada', 'Quennell', '1990-04-01', '2026-03-01T09:30:00.000Z');"
-        "INSERT INTO person(id, created_at, updated_at) VALUES (7, '2026-03-01', '2026-03-01');"
-        "INSERT INTO person_link(source_person_id, person_id, decided_by, decided_at) VALUES "
-        "(1, 7, 'auto', '2026-03-01'), (2, 7, 'auto', '2026-03-01');"
-        "INSERT INTO event(id, source_id, external_id, source_person_id, occurred_at, "
-        "occurred_date, category, title, summary, outcome, significance, received_at) VALUES "
-        "(1, 1, 'e1', 1, '2024-03-01T10:00:00.000Z', NULL, 'health', 'GP appointment', "
-        "'Review of medication', NULL, 1, '2026-03-01'), "
-        "(2, 2, 'e2', 2, NULL, '2024-03-01', 'police', 'Domestic incident', "
-        "'Neighbour reported shouting', 'Referred to MARAC', 3, '2026-03-01'), "
-        "(3, 2, 'e3', 2, '2023-12-25T22:15:00.000Z', NULL, 'police', 'Welfare check', "
-        "'Found safe and well', NULL, 2, '2026-03-01');"));
-    auto indexed = search::PersonSearchIndex::rebuild(db);
-    BV_TRY(indexed);
-    return qint64(7);
-}
-
 // (kind, title) per row: "day" rows carry the date.
 QStringList rows(const TimelineModel &model)
 {
@@ -97,7 +69,7 @@ void tst_Timeline::init()
     auto session = m_fixture->create();
     QVERIFY_RESULT(session);
     m_db = &session.value()->database();
-    QVERIFY_RESULT(insertPersonWithEvents(*m_db));
+    QVERIFY_RESULT(test::insertPersonWithEvents(*m_db));
     m_window = std::make_unique<ui::MainWindow>(m_fixture->clock());
     m_window->openSession(std::move(session.value()));
     m_window->show();

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report/chronology.h"
+
+#include "search/personsearch.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <QTextTable>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <map>
+
+namespace bv::report {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("bv::report::Chronology", text, disambiguation, n);
+}
+
+QStringList headers()
+{
+    return {tr("Date or period"),       tr("Age"),
+            tr("Significant event"),    tr("Source agency and reference"),
+            tr("Impact on the person"), tr("Action taken")};
+}
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
+        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString csvLine(const QStringList &fields)
+{
+    QStringList escaped;
+    for (const QString &field : fields)
+        escaped << csvField(field);
+    return escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
+QString title(const Chronology &chronology)
+{
+    QString subject = chronology.personName;
+    if (chronology.birthDate.isValid())
+        subject += tr(", born %1").arg(chronology.birthDate.toString(QStringLiteral("dd/MM/yyyy")));
+    return tr("Chronology: %1 (person %2)").arg(subject).arg(chronology.personId);
+}
+
+QString scope(const Chronology &chronology)
+{
+    const ChronologyOptions &o = chronology.options;
+    const QString significance = o.minSignificance >= 3   ? tr("key events")
+                                 : o.minSignificance == 2 ? tr("notable and key events")
+                                                          : tr("all events");
+    QString range;
+    if (o.from.isValid() && o.to.isValid())
+        range = tr(" from %1 to %2")
+                    .arg(o.from.toString(QStringLiteral("dd/MM/yyyy")),
+                         o.to.toString(QStringLiteral("dd/MM/yyyy")));
+    else if (o.from.isValid())
+        range = tr(" from %1").arg(o.from.toString(QStringLiteral("dd/MM/yyyy")));
+    else if (o.to.isValid())
+        range = tr(" up to %1").arg(o.to.toString(QStringLiteral("dd/MM/yyyy")));
+    QString text = tr("Showing %1%2: %n event(s).", nullptr, int(chronology.rows.size()))
+                       .arg(significance, range);
+    if (chronology.withheld > 0)
+        text += QLatin1Char(' ')
+                + tr("%n of them withheld from the person who produced it.", nullptr,
+                     chronology.withheld);
+    return text;
+}
+
+QStringList rowFields(const ChronologyRow &row)
+{
+    return {row.when, row.ageAtTime, row.event, row.source, row.impact, row.action};
+}
+
+// The document's body: title, scope, then the table with a header row repeated on each page.
+std::unique_ptr<QTextDocument>
+makeDocument(const Chronology &chronology, const DocumentProvenance &provenance, bool inlineMarking)
+{
+    auto document = std::make_unique<QTextDocument>();
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9);
+    document->setDefaultFont(font);
+    QTextCursor cursor(document.get());
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    QTextCharFormat heading = bold;
+    heading.setFontPointSize(13);
+    if (inlineMarking) {
+        cursor.insertText(ProtectiveMarking::marking(), bold);
+        cursor.insertBlock();
+    }
+    cursor.insertText(title(chronology), heading);
+    cursor.insertBlock();
+    cursor.insertText(scope(chronology));
+    cursor.insertBlock();
+    if (inlineMarking) {
+        cursor.insertText(ProtectiveMarking::provenanceLine(provenance));
+        cursor.insertBlock();
+    }
+    QTextTableFormat tableFormat;
+    tableFormat.setHeaderRowCount(1);
+    tableFormat.setCellPadding(3);
+    tableFormat.setCellSpacing(0);
+    tableFormat.setBorder(0.5);
+    tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    tableFormat.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 11),
+                                           QTextLength(QTextLength::PercentageLength, 5),
+                                           QTextLength(QTextLength::PercentageLength, 32),
+                                           QTextLength(QTextLength::PercentageLength, 16),
+                                           QTextLength(QTextLength::PercentageLength, 18),
+                                           QTextLength(QTextLength::PercentageLength, 18)});
+    QTextTable *table
+        = cursor.insertTable(int(chronology.rows.size()) + 1, int(headers().size()), tableFormat);
+    for (int column = 0; column < headers().size(); ++column)
+        table->cellAt(0, column).firstCursorPosition().insertText(headers().at(column), bold);
+    for (std::size_t i = 0; i < chronology.rows.size(); ++i) {
+        const QStringList fields = rowFields(chronology.rows[i]);
+        for (int column = 0; column < fields.size(); ++column)
+            table->cellAt(int(i) + 1, column).firstCursorPosition().insertText(fields.at(column));
+    }
+    if (inlineMarking) {
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock();
+        cursor.insertText(ProtectiveMarking::marking(), bold);
+    }
+    return document;
+}
+
+Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
+                      const DocumentProvenance &provenance)
+{
+    QPdfWriter writer(&file);
+    writer.setResolution(150);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+                                     QMarginsF(12, 16, 12, 16), QPageLayout::Millimeter));
+    writer.setTitle(title(chronology));
+    writer.setCreator(QStringLiteral("Broadview"));
+    const auto document = makeDocument(chronology, provenance, false);
+    const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
+    // Room above and below the body for the marking and the provenance on every page.
+    const int band = writer.resolution() * 8 / 25; // 8 mm
+    const QSizeF body(page.width(), page.height() - 2 * band);
+    // QTextDocument lays out in points at 72 dpi; scale it to the writer's resolution.
+    const double scale = writer.resolution() / 72.0;
+    document->setPageSize(QSizeF(body.width() / scale, body.height() / scale));
+    const int pages = document->pageCount();
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return makeError(ErrorCode::Io, tr("Cannot start a PDF in %1.").arg(file.fileName()));
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPointSizeF(8);
+    QFont markingFont = small;
+    markingFont.setBold(true);
+    markingFont.setPointSizeF(10);
+    for (int index = 0; index < pages; ++index) {
+        if (index > 0)
+            writer.newPage();
+        painter.save();
+        painter.setFont(markingFont);
+        painter.drawText(QRect(0, 0, page.width(), band), Qt::AlignHCenter | Qt::AlignTop,
+                         ProtectiveMarking::marking());
+        painter.setFont(small);
+        painter.drawText(QRect(0, page.height() - band, page.width(), band),
+                         Qt::AlignLeft | Qt::AlignBottom,
+                         ProtectiveMarking::provenanceLine(provenance));
+        painter.drawText(QRect(0, page.height() - band, page.width(), band),
+                         Qt::AlignRight | Qt::AlignBottom,
+                         tr("Page %1 of %2").arg(index + 1).arg(pages));
+        painter.setFont(markingFont);
+        painter.drawText(QRect(0, page.height() - band, page.width(), band),
+                         Qt::AlignHCenter | Qt::AlignBottom, ProtectiveMarking::marking());
+        painter.translate(0, band);
+        painter.scale(scale, scale);
+        const QRectF clip(0, index * body.height() / scale, body.width() / scale,
+                          body.height() / scale);
+        painter.translate(0, -clip.top());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = clip;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        document->documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    if (!painter.end())
+        return makeError(ErrorCode::Io, tr("Cannot finish the PDF %1.").arg(file.fileName()));
+    return {};
+}
+
+} // namespace
+
+Result<QHash<qint64, std::vector<Annotation>>>
+readAnnotations(store::Database &db, const QList<store::EventView> &events)
+{
+    QHash<qint64, std::vector<Annotation>> byEvent;
+    auto select = db.prepare(
+        "SELECT kind, body, author FROM annotation WHERE event_id = ?1 ORDER BY created_at, id");
+    BV_TRY(select);
+    for (const store::EventView &event : events) {
+        if (event.withheld)
+            continue;
+        select->bind(1, event.eventId);
+        for (;;) {
+            auto row = select->step();
+            BV_TRY(row);
+            if (!row.value())
+                break;
+            byEvent[event.eventId].push_back({select->text(0), select->text(1), select->text(2)});
+        }
+        select->reset();
+    }
+    return byEvent;
+}
+
+Chronology buildChronology(const store::PersonView &person,
+                           const QHash<qint64, std::vector<Annotation>> &annotations,
+                           const ChronologyOptions &options)
+{
+    Chronology chronology;
+    chronology.personId = person.personId;
+    chronology.options = options;
+    std::map<QString, int> names;
+    std::map<QDate, int> births;
+    for (const store::SourceRecordView &record : person.records) {
+        if (record.withheld)
+            continue;
+        const QString name
+            = QStringList{record.givenName, record.familyName}.join(QLatin1Char(' ')).trimmed();
+        if (!name.isEmpty())
+            ++names[name];
+        if (const QDate birth = QDate::fromString(record.birthDate, Qt::ISODate); birth.isValid())
+            ++births[birth];
+    }
+    const auto mostCommon = [](const auto &counts) {
+        auto best = counts.begin();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (it->second > best->second)
+                best = it;
+        }
+        return best == counts.end() ? typename std::decay_t<decltype(counts)>::key_type{}
+                                    : best->first;
+    };
+    chronology.personName = mostCommon(names);
+    chronology.birthDate = mostCommon(births);
+    const QTimeZone london("Europe/London");
+    for (const store::EventView &event : person.events) {
+        if (event.significance < options.minSignificance)
+            continue;
+        if (options.from.isValid() && event.occurredDate < options.from)
+            continue;
+        if (options.to.isValid() && event.occurredDate > options.to)
+            continue;
+        ChronologyRow row;
+        row.when
+            = event.occurredAt.isValid()
+                  ? event.occurredAt.toTimeZone(london).toString(QStringLiteral("dd/MM/yyyy HH:mm"))
+                  : event.occurredDate.toString(QStringLiteral("dd/MM/yyyy"));
+        if (event.periodEndDate.isValid())
+            row.when
+                += tr(" to %1").arg(event.periodEndDate.toString(QStringLiteral("dd/MM/yyyy")));
+        if (chronology.birthDate.isValid()) {
+            int age = event.occurredDate.year() - chronology.birthDate.year();
+            if (event.occurredDate < chronology.birthDate.addYears(age))
+                --age;
+            if (age >= 0)
+                row.ageAtTime = QString::number(age);
+        }
+        row.source = search::agencyLabel(event.agency);
+        if (event.withheld) {
+            row.event = tr("Withheld: %1").arg(event.withheldReason);
+            ++chronology.withheld;
+            chronology.rows.push_back(std::move(row));
+            continue;
+        }
+        row.source += tr(", ref %1").arg(event.externalId);
+        row.event = event.title;
+        if (!event.summary.isEmpty())
+            row.event += QStringLiteral(". ") + event.summary;
+        row.action = event.outcome;
+        QStringList analysis;
+        QStringList impact;
+        for (const Annotation &note : annotations.value(event.eventId)) {
+            if (note.kind == QLatin1String("impact"))
+                impact << note.body;
+            else
+                analysis << note.body;
+        }
+        if (!analysis.isEmpty())
+            row.event
+                += QStringLiteral("\n")
+                   + tr("Practitioner's analysis: %1").arg(analysis.join(QStringLiteral(" ")));
+        row.impact = impact.join(QStringLiteral(" "));
+        chronology.rows.push_back(std::move(row));
+    }
+    return chronology;
+}
+
+std::optional<ChronologyFormat> chronologyFormatFromName(const QString &name)
+{
+    if (name == QLatin1String("pdf"))
+        return ChronologyFormat::Pdf;
+    if (name == QLatin1String("odt"))
+        return ChronologyFormat::Odt;
+    if (name == QLatin1String("csv"))
+        return ChronologyFormat::Csv;
+    return std::nullopt;
+}
+
+Result<void> writeChronology(const QString &path, ChronologyFormat format,
+                             const Chronology &chronology, const DocumentProvenance &provenance)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, tr("Cannot write %1: %2.").arg(path, file.errorString()));
+    switch (format) {
+    case ChronologyFormat::Csv: {
+        QString text = csvLine({ProtectiveMarking::marking()})
+                       + csvLine({ProtectiveMarking::provenanceLine(provenance)})
+                       + csvLine({title(chronology)}) + csvLine(headers());
+        for (const ChronologyRow &row : chronology.rows)
+            text += csvLine(rowFields(row));
+        file.write(text.toUtf8());
+        break;
+    }
+    case ChronologyFormat::Odt: {
+        // The ODF writer closes its device when done, which QSaveFile forbids: it writes to
+        // memory, and the bytes go to the file.
+        const auto document = makeDocument(chronology, provenance, true);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QTextDocumentWriter writer(&buffer, QByteArrayLiteral("odf"));
+        if (!writer.write(document.get())) {
+            file.cancelWriting();
+            return makeError(ErrorCode::Io, tr("Cannot write the ODT %1.").arg(path));
+        }
+        file.write(buffer.data());
+        break;
+    }
+    case ChronologyFormat::Pdf: {
+        auto written = writePdf(file, chronology, provenance);
+        if (!written.ok()) {
+            file.cancelWriting();
+            return written;
+        }
+        break;
+    }
+    }
+    if (!file.commit())
+        return makeError(ErrorCode::Io, tr("Cannot write %1: %2.").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace bv::report
