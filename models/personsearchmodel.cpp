@@ -17,21 +17,29 @@ class PersonSearchWorker final : public QObject
     Q_OBJECT
 
 public:
-    void setStore(const QString &path, SecretBytes key, const access::AccessContext &context)
+    explicit PersonSearchWorker(std::shared_ptr<std::atomic<int>> latest)
+        : m_latest(std::move(latest))
+    {}
+
+    void setStore(const QString &path, SecretBytes key, const store::StorePragmas &pragmas,
+                  const access::AccessContext &context)
     {
         close();
         m_path = path;
         m_key = std::move(key);
+        m_pragmas = pragmas;
         m_context = context;
     }
 
 public Q_SLOTS:
     void search(int ticket, const QString &text, QDate today)
     {
+        if (ticket != m_latest->load())
+            return; // typed over: a newer search is queued behind this one
         search::SearchResult result;
         QString error;
         if (!m_db) {
-            auto opened = store::StoreFiles::openWithKey(m_path, m_key);
+            auto opened = store::StoreFiles::openWithKey(m_path, m_key, m_pragmas);
             if (!opened.ok()) {
                 Q_EMIT done(ticket, text, result, opened.error().message);
                 return;
@@ -61,8 +69,10 @@ Q_SIGNALS:
               const QString &error);
 
 private:
+    std::shared_ptr<std::atomic<int>> m_latest;
     QString m_path;
     SecretBytes m_key;
+    store::StorePragmas m_pragmas;
     access::AccessContext m_context;
     std::unique_ptr<store::Database> m_db;
     // OpenSSL's per-thread state, released with the connection on this thread.
@@ -71,7 +81,7 @@ private:
 
 PersonSearchModel::PersonSearchModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_worker(new PersonSearchWorker)
+    , m_worker(new PersonSearchWorker(m_latest))
 {
     qRegisterMetaType<bv::search::SearchResult>();
     m_worker->moveToThread(&m_thread);
@@ -89,22 +99,23 @@ PersonSearchModel::~PersonSearchModel()
 }
 
 void PersonSearchModel::setStore(const QString &storePath, const SecretBytes &storeKey,
+                                 const store::StorePragmas &pragmas,
                                  const access::AccessContext &context)
 {
     SecretBytes key(storeKey.data(), storeKey.size());
     // The worker is idle between queued calls; this runs before any later search.
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, storePath, context,
+        [worker = m_worker, storePath, pragmas, context,
          key = std::make_shared<SecretBytes>(std::move(key))] {
-            worker->setStore(storePath, std::move(*key), context);
+            worker->setStore(storePath, std::move(*key), pragmas, context);
         },
         Qt::BlockingQueuedConnection);
 }
 
 void PersonSearchModel::clearStore()
 {
-    ++m_ticket;
+    m_latest->store(++m_ticket); // queued searches are skipped, not run, before the close
     if (m_thread.isRunning())
         QMetaObject::invokeMethod(m_worker, &PersonSearchWorker::close,
                                   Qt::BlockingQueuedConnection);
@@ -117,6 +128,7 @@ void PersonSearchModel::clearStore()
 void PersonSearchModel::setQuery(const QString &text, QDate today)
 {
     const int ticket = ++m_ticket;
+    m_latest->store(ticket);
     if (search::SearchQuery::parse(text).isEmpty()) {
         onDone(ticket, text, {}, QString());
         return;

@@ -4,10 +4,14 @@
 #include "access/accesscontext.h"
 #include "common/secretbytes.h"
 #include "search/personsearch.h"
+#include "store/database.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QThread>
+
+#include <atomic>
+#include <memory>
 
 namespace bv::models {
 
@@ -29,7 +33,7 @@ public:
 
     // The store to search and as whom; the key is copied into the worker's connection.
     void setStore(const QString &storePath, const SecretBytes &storeKey,
-                  const access::AccessContext &context);
+                  const store::StorePragmas &pragmas, const access::AccessContext &context);
     // Closes the worker's connection (on lock) and empties the model.
     void clearStore();
     void setQuery(const QString &text, QDate today);
@@ -52,6 +56,9 @@ private:
     void onDone(int ticket, const QString &query, const bv::search::SearchResult &result,
                 const QString &error);
 
+    // The newest ticket, read by the worker so it skips searches already superseded. Before
+    // m_worker, which is made with it.
+    std::shared_ptr<std::atomic<int>> m_latest = std::make_shared<std::atomic<int>>(0);
     QThread m_thread;
     PersonSearchWorker *m_worker = nullptr; // lives in m_thread
     int m_ticket = 0;

@@ -3233,6 +3233,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Choose an event in the timeline to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Linked to another record of this person that is withheld from you, so the comparison is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecoveryKeyDialog</name>

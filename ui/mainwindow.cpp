@@ -191,7 +191,12 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session)
         if (!rows.ok())
             QMessageBox::warning(this, tr("Broadview"), rows.error().message);
     }
-    m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), m_session->context());
+    // The store's own page size; a small cache, as this connection only searches.
+    store::StorePragmas pragmas;
+    pragmas.cipherPageSize = int(m_session->keyFile().cipherPageSize);
+    pragmas.cacheKiB = 16 * 1024;
+    m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), pragmas,
+                            m_session->context());
     refresh();
     m_searchPanel->focusQuery();
 }
@@ -245,7 +250,19 @@ void MainWindow::showEventDetail(qint64 eventId)
             = linkage::LinkExplainer(m_session->database()).explainRecord(found->sourcePersonId);
         if (explained.ok())
             why = std::move(explained.value());
-        else
+        // The explanation compares with another record: never one the reader may not see.
+        if (why && why->strongest) {
+            const auto visible = [this](qint64 record) {
+                return std::any_of(m_person.records.cbegin(), m_person.records.cend(),
+                                   [record](const store::SourceRecordView &r) {
+                                       return r.sourcePersonId == record && !r.withheld;
+                                   });
+            };
+            if (!visible(why->strongest->recordA) || !visible(why->strongest->recordB)) {
+                why->strongest.reset();
+                why->reason = QStringLiteral("withheld_partner");
+            }
+        } else
             spdlog::warn("record explanation failed (error code {})",
                          static_cast<int>(explained.error().code));
     }

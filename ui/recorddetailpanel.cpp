@@ -54,6 +54,9 @@ QString linkReason(const linkage::RecordExplanation &why)
     if (why.reason == QLatin1String("decision"))
         return RecordDetailPanel::tr("Placed with this person by %1's decision.")
             .arg(why.decidedBy);
+    if (why.reason == QLatin1String("withheld_partner"))
+        return RecordDetailPanel::tr("Linked to another record of this person that is withheld "
+                                     "from you, so the comparison is not shown.");
     if (why.reason == QLatin1String("no_match") || !why.strongest)
         return RecordDetailPanel::tr("This person's only record: nothing else matched it.");
     return RecordDetailPanel::tr("Linked because its details match another record of this "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timelinepanel.h"
 
+#include "common/age.h"
 #include "models/agencystyle.h"
 #include "models/timelinemodel.h"
 #include "search/personsearch.h"
@@ -172,9 +173,7 @@ void TimelinePanel::setPerson(const store::PersonView &person, QDate today)
     m_heading->setText(name.isEmpty() ? tr("Person %1").arg(person.personId) : name);
     QStringList details;
     if (birth.isValid()) {
-        int age = today.year() - birth.year();
-        if (today < birth.addYears(age))
-            --age;
+        const int age = ageOn(birth, today);
         details
             << tr("Born %1 (age %2)").arg(QLocale().toString(birth, QLocale::LongFormat)).arg(age);
     } else {

@@ -112,18 +112,22 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     const report::DocumentProvenance provenance{opened.context().user, io.clock.nowUtc(),
                                                 opened.context().purpose};
     const QString out = parser.value(kOut);
-    if (auto written = report::writeChronology(out, *format, chronology, provenance); !written.ok())
+    // Audited before the file takes its place: no export exists without its audit entry.
+    const auto audit = [&]() -> Result<void> {
+        auto audited = opened.audit().append(
+            opened.context(),
+            {QStringLiteral("chronology.export"), QStringLiteral("person:%1").arg(personId),
+             QStringLiteral("format=%1 rows=%2 withheld=%3 min_significance=%4")
+                 .arg(parser.value(kFormat))
+                 .arg(chronology.rows.size())
+                 .arg(chronology.withheld)
+                 .arg(minSignificance)});
+        BV_TRY(audited);
+        return {};
+    };
+    if (auto written = report::writeChronology(out, *format, chronology, provenance, audit);
+        !written.ok())
         return fail(io, written.error());
-    auto audited = opened.audit().append(
-        opened.context(),
-        {QStringLiteral("chronology.export"), QStringLiteral("person:%1").arg(personId),
-         QStringLiteral("format=%1 rows=%2 withheld=%3 min_significance=%4")
-             .arg(parser.value(kFormat))
-             .arg(chronology.rows.size())
-             .arg(chronology.withheld)
-             .arg(minSignificance)});
-    if (!audited.ok())
-        return fail(io, audited.error());
     io.out << QObject::tr("Wrote a chronology of %n event(s) to %1.", nullptr,
                           int(chronology.rows.size()))
                   .arg(QFileInfo(out).absoluteFilePath())

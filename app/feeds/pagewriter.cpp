@@ -766,6 +766,8 @@ Result<void> PageWriter::writeFlag(const FlagRecord &flag, PageOutcome &outcome)
             .bind(9, updatedAt);
         BV_TRY(update.run());
     }
+    // A protected address flag takes the record's postcode out of search.
+    BV_TRY(m_sql->personSearch->refresh(person.value()));
     ++outcome.written;
     return {};
 }
@@ -824,6 +826,8 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
         BV_TRY(update.run());
     }
     BV_TRY(replacePlace("address", id, where, found->id == 0));
+    // A protected address takes the record's postcode out of search.
+    BV_TRY(m_sql->personSearch->refresh(person.value()));
     ++outcome.written;
     return {};
 }

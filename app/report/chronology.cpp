@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chronology.h"
 
+#include "common/age.h"
 #include "search/personsearch.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -39,8 +40,13 @@ QStringList headers()
             tr("Impact on the person"), tr("Action taken")};
 }
 
-QString csvField(const QString &value)
+QString csvField(QString value)
 {
+    // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) is
+    // kept as text.
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!value.isEmpty() && formulaStarts.contains(value.front()))
+        value.prepend(QLatin1Char('\''));
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
         && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
         return value;
@@ -155,50 +161,59 @@ Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
     QPdfWriter writer(&file);
     writer.setResolution(150);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                     QMarginsF(12, 16, 12, 16), QPageLayout::Millimeter));
+                                     QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     writer.setTitle(title(chronology));
     writer.setCreator(QStringLiteral("Broadview"));
     const auto document = makeDocument(chronology, provenance, false);
+    // Laid out for the writer itself, so 9 pt prints as 9 pt whatever the screen.
+    document->documentLayout()->setPaintDevice(&writer);
     const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
-    // Room above and below the body for the marking and the provenance on every page.
-    const int band = writer.resolution() * 8 / 25; // 8 mm
-    const QSizeF body(page.width(), page.height() - 2 * band);
-    // QTextDocument lays out in points at 72 dpi; scale it to the writer's resolution.
-    const double scale = writer.resolution() / 72.0;
-    document->setPageSize(QSizeF(body.width() / scale, body.height() / scale));
-    const int pages = document->pageCount();
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return makeError(ErrorCode::Io, tr("Cannot start a PDF in %1.").arg(file.fileName()));
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPointSizeF(8);
     QFont markingFont = small;
     markingFont.setBold(true);
     markingFont.setPointSizeF(10);
+    const QFontMetrics smallMetrics(small, &writer);
+    const QFontMetrics markingMetrics(markingFont, &writer);
+    const int gap = writer.resolution() / 12; // about 2 mm
+    // Above the body: the marking. Below: the marking, then who made it and the page number.
+    const int top = markingMetrics.height() + gap;
+    const int bottom = markingMetrics.height() + smallMetrics.height() + 2 * gap;
+    const QSizeF body(page.width(), page.height() - top - bottom);
+    document->setPageSize(body);
+    const int pages = document->pageCount();
+    const QString pageText = tr("Page %1 of %2");
+    const int pageWidth = smallMetrics.horizontalAdvance(pageText.arg(pages).arg(pages)) + gap;
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return makeError(ErrorCode::Io, tr("Cannot start a PDF in %1.").arg(file.fileName()));
     for (int index = 0; index < pages; ++index) {
         if (index > 0)
             writer.newPage();
-        painter.save();
         painter.setFont(markingFont);
-        painter.drawText(QRect(0, 0, page.width(), band), Qt::AlignHCenter | Qt::AlignTop,
+        painter.drawText(QRect(0, 0, page.width(), top), Qt::AlignHCenter | Qt::AlignTop,
                          ProtectiveMarking::marking());
+        const int footer = page.height() - bottom + gap;
+        painter.drawText(QRect(0, footer, page.width(), markingMetrics.height()),
+                         Qt::AlignHCenter | Qt::AlignTop, ProtectiveMarking::marking());
         painter.setFont(small);
-        painter.drawText(QRect(0, page.height() - band, page.width(), band),
-                         Qt::AlignLeft | Qt::AlignBottom,
-                         ProtectiveMarking::provenanceLine(provenance));
-        painter.drawText(QRect(0, page.height() - band, page.width(), band),
-                         Qt::AlignRight | Qt::AlignBottom,
-                         tr("Page %1 of %2").arg(index + 1).arg(pages));
-        painter.setFont(markingFont);
-        painter.drawText(QRect(0, page.height() - band, page.width(), band),
-                         Qt::AlignHCenter | Qt::AlignBottom, ProtectiveMarking::marking());
-        painter.translate(0, band);
-        painter.scale(scale, scale);
-        const QRectF clip(0, index * body.height() / scale, body.width() / scale,
-                          body.height() / scale);
-        painter.translate(0, -clip.top());
+        const QRect provenanceLine(0, footer + markingMetrics.height(), page.width() - pageWidth,
+                                   smallMetrics.height());
+        painter.drawText(provenanceLine, Qt::AlignLeft | Qt::AlignTop,
+                         smallMetrics.elidedText(ProtectiveMarking::provenanceLine(provenance),
+                                                 Qt::ElideRight, provenanceLine.width()));
+        painter.drawText(
+            QRect(page.width() - pageWidth, provenanceLine.top(), pageWidth, smallMetrics.height()),
+            Qt::AlignRight | Qt::AlignTop, pageText.arg(index + 1).arg(pages));
+        // This page's slice of the laid-out document, clipped to the body: nothing of a row
+        // split over two pages draws into the marking or the footer.
+        painter.save();
+        painter.translate(0, top);
+        painter.setClipRect(QRectF(QPointF(0, 0), body));
+        const QRectF slice(QPointF(0, index * body.height()), body);
+        painter.translate(0, -slice.top());
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = clip;
+        context.clip = slice;
         context.palette.setColor(QPalette::Text, Qt::black);
         document->documentLayout()->draw(&painter, context);
         painter.restore();
@@ -280,9 +295,7 @@ Chronology buildChronology(const store::PersonView &person,
             row.when
                 += tr(" to %1").arg(event.periodEndDate.toString(QStringLiteral("dd/MM/yyyy")));
         if (chronology.birthDate.isValid()) {
-            int age = event.occurredDate.year() - chronology.birthDate.year();
-            if (event.occurredDate < chronology.birthDate.addYears(age))
-                --age;
+            const int age = ageOn(chronology.birthDate, event.occurredDate);
             if (age >= 0)
                 row.ageAtTime = QString::number(age);
         }
@@ -328,7 +341,8 @@ std::optional<ChronologyFormat> chronologyFormatFromName(const QString &name)
 }
 
 Result<void> writeChronology(const QString &path, ChronologyFormat format,
-                             const Chronology &chronology, const DocumentProvenance &provenance)
+                             const Chronology &chronology, const DocumentProvenance &provenance,
+                             const std::function<Result<void>()> &beforeCommit)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -365,6 +379,12 @@ Result<void> writeChronology(const QString &path, ChronologyFormat format,
         }
         break;
     }
+    }
+    if (beforeCommit) {
+        if (auto ready = beforeCommit(); !ready.ok()) {
+            file.cancelWriting();
+            return ready;
+        }
     }
     if (!file.commit())
         return makeError(ErrorCode::Io, tr("Cannot write %1: %2.").arg(path, file.errorString()));

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -72,9 +73,13 @@ enum class ChronologyFormat { Pdf, Odt, Csv };
 // Writes the document atomically (QSaveFile: a failure leaves no file, and never half a
 // file). PDF: A4 landscape, the marking and the provenance on every page, "Page n of N". ODT:
 // the marking and the provenance above and below the table. CSV: RFC 4180 with a header row,
-// after two lines of marking and provenance. PDF and ODT need a QGuiApplication (fonts).
+// after two lines of marking and provenance; a cell that starts like a formula is kept as
+// text. PDF and ODT need a QGuiApplication (fonts).
+// beforeCommit (the audit) runs once the document is complete and before it takes its
+// place: if it fails, no file is left.
 [[nodiscard]] Result<void> writeChronology(const QString &path, ChronologyFormat format,
                                            const Chronology &chronology,
-                                           const DocumentProvenance &provenance);
+                                           const DocumentProvenance &provenance,
+                                           const std::function<Result<void>()> &beforeCommit = {});
 
 } // namespace bv::report

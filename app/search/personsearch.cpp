@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/personsearch.h"
 
+#include "common/age.h"
 #include "feeds/nhsnumber.h"
 #include "feeds/personname.h"
 #include "feeds/postcode.h"
@@ -24,6 +25,10 @@ namespace {
 // SMITH in a county of a million; gathering 5,000 took 26 ms at the 95th percentile, 1,000
 // takes 9). A search that hits it says so (SearchResult::truncated), so the user narrows it.
 constexpr int kMatchedRecordCap = 1000;
+// Rows read at most, visible or not: a bound on a reader who may see little of a common name.
+constexpr int kRowsReadCap = 20 * kMatchedRecordCap;
+// Name words used at most: FTS4 nests each AND, and a query of thousands of words fails.
+constexpr int kMaxNameWords = 8;
 
 const QStringList &agencyOrder()
 {
@@ -54,15 +59,6 @@ void consume(QString &text, const QRegularExpression &pattern, Take take)
     }
     kept += text.mid(from);
     text = kept;
-}
-
-int ageOn(QDate birth, QDate today)
-{
-    int age = today.year() - birth.year();
-    if (today.month() < birth.month()
-        || (today.month() == birth.month() && today.day() < birth.day()))
-        --age;
-    return age;
 }
 
 // The value most records give; ties to the first given.
@@ -177,7 +173,13 @@ SearchQuery SearchQuery::parse(QStringView input)
             = feeds::normaliseName(word).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (words.isEmpty())
             query.ignored << word;
-        query.nameWords << words;
+        for (const QString &name : words) {
+            // One letter is no prefix worth searching: it would read every record.
+            if (name.size() < 2 || query.nameWords.size() >= kMaxNameWords)
+                query.ignored << name;
+            else
+                query.nameWords << name;
+        }
     }
     return query;
 }
@@ -239,7 +241,7 @@ Result<SearchResult> PersonSearch::search(const access::AccessContext &context,
     using Matches = std::vector<std::pair<qint64, int>>;
     QHash<qint64, int> seen;
     const auto gather = [&](const QString &expression, Matches &persons) -> Result<void> {
-        matched->bind(1, expression).bind(2, kMatchedRecordCap + 1);
+        matched->bind(1, expression).bind(2, kRowsReadCap);
         QHash<qint64, std::size_t> indexOf;
         int rows = 0;
         for (;;) {
@@ -250,14 +252,16 @@ Result<SearchResult> PersonSearch::search(const access::AccessContext &context,
             }
             if (!row.value())
                 break;
+            // Only visible records count towards the cap, so "more match" says nothing of
+            // records the reader may not see.
+            if (!access::AccessPolicy::decide(context, matched->text(1), matched->text(2)).visible)
+                continue;
             if (++rows > kMatchedRecordCap) {
                 result.truncated = true;
                 break;
             }
             const qint64 person = matched->int64(0);
-            if (seen.contains(person)
-                || !access::AccessPolicy::decide(context, matched->text(1), matched->text(2))
-                        .visible)
+            if (seen.contains(person))
                 continue;
             const auto found = indexOf.constFind(person);
             if (found == indexOf.cend()) {
@@ -296,8 +300,9 @@ Result<SearchResult> PersonSearch::search(const access::AccessContext &context,
         "ORDER BY s.code, sp.external_id");
     BV_TRY(records);
     auto flags = m_db.prepare(
-        "SELECT s.agency, f.sensitivity, f.kind FROM person_link pl "
+        "SELECT s.agency, f.sensitivity, f.kind, sp.sensitivity FROM person_link pl "
         "JOIN flag f ON f.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = f.source_person_id AND sp.withdrawn = 0 "
         "JOIN source s ON s.id = f.source_id WHERE pl.person_id = ?1 AND f.active = 1 "
         "AND (f.to_date IS NULL OR f.to_date >= ?2)");
     BV_TRY(flags);
@@ -344,7 +349,9 @@ Result<SearchResult> PersonSearch::search(const access::AccessContext &context,
             BV_TRY(row);
             if (!row.value())
                 break;
-            if (!access::AccessPolicy::decide(context, flags->text(0), flags->text(1)).visible)
+            // A flag is seen only when its record may be seen too.
+            if (!access::AccessPolicy::decide(context, flags->text(0), flags->text(1)).visible
+                || !access::AccessPolicy::decide(context, flags->text(0), flags->text(3)).visible)
                 continue;
             if (!hit.flags.contains(flags->text(2)))
                 hit.flags << flags->text(2);

@@ -56,6 +56,11 @@ private:
 constexpr std::string_view kRecordSql
     = "SELECT given_name, middle_names, family_name, birth_date, nhs_number, nhs_number_valid, "
       "postcode FROM source_person WHERE id = ?1 AND withdrawn = 0";
+// A record whose address is protected (a refuge) must not be found by where it is.
+constexpr std::string_view kProtectedSql
+    = "SELECT EXISTS (SELECT 1 FROM flag WHERE source_person_id = ?1 "
+      "AND kind = 'protected_address' AND active = 1) "
+      "OR EXISTS (SELECT 1 FROM address_period WHERE source_person_id = ?1 AND protected = 1)";
 constexpr std::string_view kOtherNamesSql
     = "SELECT given_name, middle_names, family_name FROM source_person_name "
       "WHERE source_person_id = ?1 ORDER BY id";
@@ -103,18 +108,23 @@ Result<PersonSearchIndex> PersonSearchIndex::prepare(store::Database &db)
     BV_TRY(record);
     auto otherNames = db.prepare(kOtherNamesSql);
     BV_TRY(otherNames);
+    auto isProtected = db.prepare(kProtectedSql);
+    BV_TRY(isProtected);
     auto remove = db.prepare("DELETE FROM person_search WHERE docid = ?1");
     BV_TRY(remove);
     auto insert = db.prepare("INSERT INTO person_search(docid, names, keys) VALUES (?1, ?2, ?3)");
     BV_TRY(insert);
     return PersonSearchIndex(std::move(record.value()), std::move(otherNames.value()),
-                             std::move(remove.value()), std::move(insert.value()));
+                             std::move(isProtected.value()), std::move(remove.value()),
+                             std::move(insert.value()));
 }
 
 PersonSearchIndex::PersonSearchIndex(store::Statement record, store::Statement otherNames,
-                                     store::Statement remove, store::Statement insert)
+                                     store::Statement isProtected, store::Statement remove,
+                                     store::Statement insert)
     : m_record(std::move(record))
     , m_otherNames(std::move(otherNames))
+    , m_protected(std::move(isProtected))
     , m_remove(std::move(remove))
     , m_insert(std::move(insert))
 {}
@@ -145,11 +155,18 @@ Result<void> PersonSearchIndex::refresh(qint64 sourcePersonId)
         text.addKey(birthKey(birth));
     if (m_record.int64(5) != 0)
         text.addKey(nhsKey(m_record.text(4)));
-    if (auto postcode = feeds::Postcode::parse(m_record.text(6)); postcode.ok()) {
+    const QString storedPostcode = m_record.text(6);
+    m_record.reset();
+    m_protected.bind(1, sourcePersonId);
+    auto isProtected = m_protected.step();
+    const bool hidden = !isProtected.ok() || m_protected.int64(0) != 0;
+    m_protected.reset();
+    if (!isProtected.ok())
+        return isProtected.error();
+    if (auto postcode = feeds::Postcode::parse(storedPostcode); postcode.ok() && !hidden) {
         text.addKey(postcodeKey(postcode->text()));
         text.addKey(outwardKey(postcode->district()));
     }
-    m_record.reset();
     m_otherNames.bind(1, sourcePersonId);
     for (;;) {
         auto row = m_otherNames.step();

@@ -35,7 +35,9 @@ struct SearchText
 
 // person_search (FTS4, its own copy of the words, docid = source_person.id), kept by whoever
 // writes source records, in the same transaction. A withdrawn record's row goes with it; a
-// record with no names and nothing else to find it by has none.
+// record with no names and nothing else to find it by has none. A record with a protected
+// address (a protected_address flag, or a protected address period) has no postcode keys:
+// no one finds a person in a refuge by its postcode.
 class PersonSearchIndex
 {
 public:
@@ -51,11 +53,13 @@ public:
     [[nodiscard]] static Result<bool> isBuilt(store::Database &db);
 
 private:
-    PersonSearchIndex(store::Statement record, store::Statement otherNames, store::Statement remove,
+    PersonSearchIndex(store::Statement record, store::Statement otherNames,
+                      store::Statement isProtected, store::Statement remove,
                       store::Statement insert);
 
     store::Statement m_record;
     store::Statement m_otherNames;
+    store::Statement m_protected;
     store::Statement m_remove;
     store::Statement m_insert;
 };

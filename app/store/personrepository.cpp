@@ -69,8 +69,10 @@ Result<void> PersonRepository::readEvents(const access::AccessContext &context, 
     auto rows = m_db.prepare(
         "SELECT e.id, e.source_person_id, s.code, s.agency, e.external_id, e.sensitivity, "
         "e.occurred_at, e.occurred_date, e.period_end_date, e.category, e.title, e.summary, "
-        "e.outcome, e.significance, e.place_text, e.agency_contact, e.received_at, e.updated_at "
-        "FROM person_link pl JOIN event e ON e.source_person_id = pl.source_person_id "
+        "e.outcome, e.significance, e.place_text, e.agency_contact, e.received_at, e.updated_at, "
+        "sp.sensitivity FROM person_link pl JOIN event e ON e.source_person_id = "
+        "pl.source_person_id "
+        "JOIN source_person sp ON sp.id = e.source_person_id "
         "JOIN source s ON s.id = e.source_id WHERE pl.person_id = ?1 AND e.withdrawn = 0");
     BV_TRY(rows);
     rows->bind(1, personId);
@@ -82,21 +84,26 @@ Result<void> PersonRepository::readEvents(const access::AccessContext &context, 
             break;
         EventView event;
         event.eventId = rows->int64(0);
-        event.sourcePersonId = rows->int64(1);
-        event.sourceCode = rows->text(2);
         event.agency = rows->text(3);
-        event.externalId = rows->text(4);
         if (!rows->isNull(6))
             event.occurredAt = QDateTime::fromString(rows->text(6), Qt::ISODateWithMs);
         event.occurredDate = rows->isNull(7) ? event.occurredAt.toTimeZone(london).date()
                                              : QDate::fromString(rows->text(7), Qt::ISODate);
-        event.significance = int(rows->int64(13));
-        const auto decision = access::AccessPolicy::decide(context, event.agency, rows->text(5));
+        // Seen only when both the event and the record it belongs to may be: an official
+        // event of a restricted record is restricted.
+        auto decision = access::AccessPolicy::decide(context, event.agency, rows->text(18));
+        if (decision.visible)
+            decision = access::AccessPolicy::decide(context, event.agency, rows->text(5));
         if (!decision.visible) {
+            // When, which agency and why withheld: nothing that says what it was.
             event.withheld = true;
             event.withheldReason = decision.withheldReason;
             ++withheld;
         } else {
+            event.sourcePersonId = rows->int64(1);
+            event.sourceCode = rows->text(2);
+            event.externalId = rows->text(4);
+            event.significance = int(rows->int64(13));
             event.periodEndDate = QDate::fromString(rows->text(8), Qt::ISODate);
             event.category = rows->text(9);
             event.title = rows->text(10);

@@ -37,7 +37,8 @@ struct SourceRecordView
 };
 
 // One thing that happened, as an agency recorded it, or the fact that it exists and is
-// withheld (then only when, which agency and why it is withheld are filled).
+// withheld (then only eventId, when, which agency and why it is withheld are filled: not
+// even its significance or record, which would say something of what it was).
 struct EventView
 {
     qint64 eventId = 0;

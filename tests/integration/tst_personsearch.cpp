@@ -44,6 +44,7 @@ private Q_SLOTS:
     void onlyVisibleRecordsFindAndDescribe();
     void rebuildEqualsWhatSyncWrote();
     void nothingSearchableFindsNothing();
+    void protectedAddressIsNotFoundByPostcode();
 
 private:
     search::SearchResult find(const QString &text, int limit = 1000,
@@ -229,6 +230,33 @@ void TestPersonSearch::nothingSearchableFindsNothing()
     QVERIFY(search::SearchQuery::parse(QStringLiteral("31/02/1985 7")).isEmpty());
     QVERIFY(find(QStringLiteral("31/02/1985")).persons.empty());
     QVERIFY(find(QStringLiteral("zzqxv")).persons.empty());
+}
+
+void TestPersonSearch::protectedAddressIsNotFoundByPostcode()
+{
+    // Someone in a refuge: found by name, never by the postcode where they are.
+    store::Database &db = m_session->database();
+    QVERIFY_RESULT(db.exec(
+        "INSERT INTO source_person(id, source_id, external_id, given_name, family_name, "
+        "postcode, received_at) VALUES (900001, (SELECT id FROM source WHERE agency = 'police'), "
+        "'refuge-1', 'Zephyrine', 'Quistmore', 'NR1 3JB', '2026-11-25T00:00:00Z');"
+        "INSERT INTO person(id, created_at, updated_at) VALUES (900001, '2026-11-25', "
+        "'2026-11-25');"
+        "INSERT INTO person_link(source_person_id, person_id, decided_by, decided_at) VALUES "
+        "(900001, 900001, 'auto', '2026-11-25');"
+        "INSERT INTO flag(source_id, source_person_id, kind, received_at) VALUES "
+        "((SELECT id FROM source WHERE agency = 'police'), 900001, 'protected_address', "
+        "'2026-11-25')"));
+    auto index = search::PersonSearchIndex::prepare(db);
+    QVERIFY_RESULT(index);
+    QVERIFY_RESULT(index->refresh(900001));
+    const auto has = [](const search::SearchResult &result) {
+        return std::any_of(result.persons.begin(), result.persons.end(),
+                           [](const search::PersonHit &hit) { return hit.personId == 900001; });
+    };
+    QVERIFY(has(find(QStringLiteral("Quistmore"))));
+    QVERIFY(!has(find(QStringLiteral("NR1 3JB"))));
+    QVERIFY(!has(find(QStringLiteral("NR1 Quistmore"))));
 }
 
 BV_TEST_MAIN(TestPersonSearch)

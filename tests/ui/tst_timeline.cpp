@@ -52,6 +52,7 @@ private Q_SLOTS:
     void searchThenOpenShowsEveryAgencyInTimeOrder();
     void filters_data();
     void filters();
+    void withheldEventsSayWhy_data();
     void withheldEventsSayWhy();
     void selectingAnEventShowsItInFull();
 
@@ -159,17 +160,36 @@ void tst_Timeline::filters()
     QCOMPARE(shown, titles);
 }
 
+void tst_Timeline::withheldEventsSayWhy_data()
+{
+    QTest::addColumn<bool>("byAgency"); // else by clearance
+    QTest::addColumn<QString>("reason");
+    // A role that sees health records only.
+    QTest::newRow("agency not shared") << true << QStringLiteral("police");
+    // The police record is restricted, above an official clearance: its events are official,
+    // but an event is seen only when its record may be.
+    QTest::newRow("record above clearance") << false << QStringLiteral("restricted");
+}
+
 void tst_Timeline::withheldEventsSayWhy()
 {
+    QFETCH(bool, byAgency);
+    QFETCH(QString, reason);
     // A reader whose role sees health records only: the police events are there, withheld.
     m_window.reset(); // closes its session
     m_db = nullptr;
     auto session = m_fixture->unlock();
     QVERIFY_RESULT(session);
-    access::AccessContext healthOnly = test::adminContext();
-    healthOnly.agencies = {QStringLiteral("health")};
+    access::AccessContext reader = test::adminContext();
+    if (byAgency) {
+        reader.agencies = {QStringLiteral("health")};
+    } else {
+        QVERIFY_RESULT(session.value()->database().exec(
+            "UPDATE source_person SET sensitivity = 'restricted' WHERE id = 2"));
+        reader.clearance = access::Sensitivity::Official;
+    }
     auto person = store::PersonRepository(session.value()->database(), session.value()->audit())
-                      .read(healthOnly, 7);
+                      .read(reader, 7);
     QVERIFY_RESULT(person);
     ui::TimelinePanel panel;
     panel.setPerson(person.value(), QDate(2026, 11, 25));
@@ -178,9 +198,13 @@ void tst_Timeline::withheldEventsSayWhy()
     const QModelIndex welfare = model->index(1);
     QVERIFY(welfare.data(TimelineModel::WithheldRole).toBool());
     QVERIFY(welfare.data(TimelineModel::TitleRole).toString().isEmpty());
-    QVERIFY(welfare.data(TimelineModel::WithheldReasonRole)
-                .toString()
-                .contains(QLatin1String("police")));
+    QVERIFY2(welfare.data(TimelineModel::WithheldReasonRole).toString().contains(reason),
+             qPrintable(welfare.data(TimelineModel::WithheldReasonRole).toString()));
+    // Nothing that says what it was: not even that it was notable.
+    QCOMPARE(welfare.data(TimelineModel::SignificanceRole).toInt(), 1);
+    // The health event is seen in full.
+    QCOMPARE(model->index(model->rowOfEvent(1)).data(TimelineModel::TitleRole).toString(),
+             QStringLiteral("GP appointment"));
     QVERIFY(welfare.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("withheld")));
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testsupport.h"
+#include "common/age.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
 
@@ -17,6 +18,9 @@ private Q_SLOTS:
     void parse();
     void namesMatchAsTheyStartAndAsTheySound();
     void keysAreSingleWords();
+    void ageCountsAsUkLawDoes_data();
+    void ageCountsAsUkLawDoes();
+    void longQueriesAreCut();
 };
 
 void tst_SearchQuery::parse_data()
@@ -109,6 +113,42 @@ void tst_SearchQuery::keysAreSingleWords()
             QVERIFY2(c.isLetterOrNumber(), qPrintable(key));
     }
     QCOMPARE(postcodeKey(u"NR1 3JB"), QStringLiteral("pcNR13JB"));
+}
+
+void tst_SearchQuery::ageCountsAsUkLawDoes_data()
+{
+    QTest::addColumn<QDate>("birth");
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<int>("age");
+    QTest::newRow("the day before") << QDate(2000, 6, 15) << QDate(2010, 6, 14) << 9;
+    QTest::newRow("the birthday") << QDate(2000, 6, 15) << QDate(2010, 6, 15) << 10;
+    // Born on 29 February: a year older on 1 March when there is no 29 February.
+    QTest::newRow("leap day, 28 February") << QDate(2000, 2, 29) << QDate(2001, 2, 28) << 0;
+    QTest::newRow("leap day, 1 March") << QDate(2000, 2, 29) << QDate(2001, 3, 1) << 1;
+    QTest::newRow("leap day, in a leap year") << QDate(2000, 2, 29) << QDate(2004, 2, 29) << 4;
+}
+
+void tst_SearchQuery::ageCountsAsUkLawDoes()
+{
+    QFETCH(QDate, birth);
+    QFETCH(QDate, day);
+    QFETCH(int, age);
+    QCOMPARE(ageOn(birth, day), age);
+}
+
+void tst_SearchQuery::longQueriesAreCut()
+{
+    // FTS4 nests each AND: thousands of words would fail the query, so eight are used.
+    QStringList words;
+    for (int i = 0; i < 2000; ++i)
+        words << QStringLiteral("name");
+    const SearchQuery query = SearchQuery::parse(words.join(QLatin1Char(' ')));
+    QCOMPARE(query.nameWords.size(), 8);
+    // A lone letter is no prefix worth reading every record for.
+    QVERIFY(SearchQuery::parse(QStringLiteral("j")).isEmpty());
+    // Quotes, stars and operators never reach the expression.
+    QCOMPARE(SearchQuery::parse(QStringLiteral("\"o'neil\" * -x OR NEAR")).matchExpression(false),
+             QStringLiteral("names:ONEIL* names:OR* names:NEAR*"));
 }
 
 BV_TEST_MAIN(tst_SearchQuery)
