@@ -2,6 +2,7 @@
 #include "ui/timelinepanel.h"
 
 #include "common/age.h"
+#include "common/agencies.h"
 #include "models/agencystyle.h"
 #include "models/timelinemodel.h"
 #include "search/personsearch.h"
@@ -16,40 +17,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <map>
-
 namespace bv::ui {
 
-namespace {
-
-const QStringList &agencyOrder()
-{
-    static const QStringList order{QStringLiteral("health"),
-                                   QStringLiteral("police"),
-                                   QStringLiteral("fire"),
-                                   QStringLiteral("childrens_social_care"),
-                                   QStringLiteral("adult_social_care"),
-                                   QStringLiteral("education"),
-                                   QStringLiteral("housing")};
-    return order;
-}
-
-template<typename T>
-T mostCommon(const QList<T> &values)
-{
-    T best{};
-    qsizetype bestCount = 0;
-    for (const T &value : values) {
-        const qsizetype count = values.count(value);
-        if (count > bestCount) {
-            best = value;
-            bestCount = count;
-        }
-    }
-    return best;
-}
-
-} // namespace
+namespace {} // namespace
 
 TimelinePanel::TimelinePanel(QWidget *parent)
     : QWidget(parent)
@@ -147,29 +117,11 @@ QToolButton *TimelinePanel::agencyButton(const QString &agency) const
 
 void TimelinePanel::setPerson(const store::PersonView &person, QDate today)
 {
-    QList<QString> names;
-    QList<QDate> births;
-    QStringList agencies;
-    int withheld = 0;
-    for (const store::SourceRecordView &record : person.records) {
-        if (record.withheld) {
-            ++withheld;
-            continue;
-        }
-        const QString name
-            = QStringList{record.givenName, record.familyName}.join(QLatin1Char(' ')).trimmed();
-        if (!name.isEmpty())
-            names << name;
-        if (const QDate birth = QDate::fromString(record.birthDate, Qt::ISODate); birth.isValid())
-            births << birth;
-        if (!agencies.contains(record.agency))
-            agencies << record.agency;
-    }
-    std::sort(agencies.begin(), agencies.end(), [](const QString &a, const QString &b) {
-        return agencyOrder().indexOf(a) < agencyOrder().indexOf(b);
-    });
-    const QString name = mostCommon(names);
-    const QDate birth = mostCommon(births);
+    const store::PersonSummary summary = store::summarise(person);
+    const QString &name = summary.name;
+    const QDate birth = summary.birthDate;
+    const QStringList &agencies = summary.agencies;
+    const int withheld = summary.withheldRecords;
     m_heading->setText(name.isEmpty() ? tr("Person %1").arg(person.personId) : name);
     QStringList details;
     if (birth.isValid()) {

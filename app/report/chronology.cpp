@@ -22,7 +22,6 @@
 #include <QTimeZone>
 
 #include <algorithm>
-#include <map>
 
 namespace bv::report {
 
@@ -255,29 +254,9 @@ Chronology buildChronology(const store::PersonView &person,
     Chronology chronology;
     chronology.personId = person.personId;
     chronology.options = options;
-    std::map<QString, int> names;
-    std::map<QDate, int> births;
-    for (const store::SourceRecordView &record : person.records) {
-        if (record.withheld)
-            continue;
-        const QString name
-            = QStringList{record.givenName, record.familyName}.join(QLatin1Char(' ')).trimmed();
-        if (!name.isEmpty())
-            ++names[name];
-        if (const QDate birth = QDate::fromString(record.birthDate, Qt::ISODate); birth.isValid())
-            ++births[birth];
-    }
-    const auto mostCommon = [](const auto &counts) {
-        auto best = counts.begin();
-        for (auto it = counts.begin(); it != counts.end(); ++it) {
-            if (it->second > best->second)
-                best = it;
-        }
-        return best == counts.end() ? typename std::decay_t<decltype(counts)>::key_type{}
-                                    : best->first;
-    };
-    chronology.personName = mostCommon(names);
-    chronology.birthDate = mostCommon(births);
+    const store::PersonSummary summary = store::summarise(person);
+    chronology.personName = summary.name;
+    chronology.birthDate = summary.birthDate;
     const QTimeZone london("Europe/London");
     for (const store::EventView &event : person.events) {
         if (event.significance < options.minSignificance)

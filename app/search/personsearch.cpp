@@ -2,6 +2,7 @@
 #include "search/personsearch.h"
 
 #include "common/age.h"
+#include "common/agencies.h"
 #include "feeds/nhsnumber.h"
 #include "feeds/personname.h"
 #include "feeds/postcode.h"
@@ -30,18 +31,6 @@ constexpr int kRowsReadCap = 20 * kMatchedRecordCap;
 // Name words used at most: FTS4 nests each AND, and a query of thousands of words fails.
 constexpr int kMaxNameWords = 8;
 
-const QStringList &agencyOrder()
-{
-    static const QStringList order{QStringLiteral("health"),
-                                   QStringLiteral("police"),
-                                   QStringLiteral("fire"),
-                                   QStringLiteral("childrens_social_care"),
-                                   QStringLiteral("adult_social_care"),
-                                   QStringLiteral("education"),
-                                   QStringLiteral("housing")};
-    return order;
-}
-
 // Removes what the pattern matches from text, giving each match to take (which says
 // whether it used it; a match it did not use stays in the text).
 template<typename Take>
@@ -59,22 +48,6 @@ void consume(QString &text, const QRegularExpression &pattern, Take take)
     }
     kept += text.mid(from);
     text = kept;
-}
-
-// The value most records give; ties to the first given.
-template<typename T>
-T mostCommon(const std::vector<T> &values)
-{
-    T best{};
-    int bestCount = 0;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const int count = int(std::count(values.begin(), values.end(), values[i]));
-        if (count > bestCount) {
-            best = values[i];
-            bestCount = count;
-        }
-    }
-    return best;
 }
 
 } // namespace
@@ -336,9 +309,7 @@ Result<SearchResult> PersonSearch::search(const access::AccessContext &context,
                 births.push_back(birth);
         }
         records->reset();
-        std::sort(hit.agencies.begin(), hit.agencies.end(), [](const QString &a, const QString &b) {
-            return agencyOrder().indexOf(a) < agencyOrder().indexOf(b);
-        });
+        sortByAgencyOrder(hit.agencies);
         hit.name = mostCommon(names);
         hit.birthDate = mostCommon(births);
         if (hit.birthDate.isValid())

@@ -2,6 +2,7 @@
 #include "store/personrepository.h"
 
 #include "access/auditlog.h"
+#include "common/agencies.h"
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/transaction.h"
@@ -18,6 +19,31 @@ PersonRepository::PersonRepository(Database &db, access::AuditLog &audit)
     : m_db(db)
     , m_audit(audit)
 {}
+
+PersonSummary summarise(const PersonView &person)
+{
+    PersonSummary summary;
+    QList<QString> names;
+    QList<QDate> births;
+    for (const SourceRecordView &record : person.records) {
+        if (record.withheld) {
+            ++summary.withheldRecords;
+            continue;
+        }
+        const QString name
+            = QStringList{record.givenName, record.familyName}.join(QLatin1Char(' ')).trimmed();
+        if (!name.isEmpty())
+            names << name;
+        if (const QDate birth = QDate::fromString(record.birthDate, Qt::ISODate); birth.isValid())
+            births << birth;
+        if (!summary.agencies.contains(record.agency))
+            summary.agencies << record.agency;
+    }
+    sortByAgencyOrder(summary.agencies);
+    summary.name = mostCommon(names);
+    summary.birthDate = mostCommon(births);
+    return summary;
+}
 
 Result<void> PersonRepository::readRelationships(const access::AccessContext &context,
                                                  qint64 personId, PersonView &view)

@@ -83,6 +83,17 @@ struct PersonView
     QList<RelationshipView> relationships;
 };
 
+// Who the person is by the records the reader may see: the name and date of birth most of
+// them give, and the agencies that hold them (in agencyOrder()).
+struct PersonSummary
+{
+    QString name;    // "Given Family"; empty when no visible record names them
+    QDate birthDate; // invalid when none gives one
+    QStringList agencies;
+    int withheldRecords = 0;
+};
+[[nodiscard]] PersonSummary summarise(const PersonView &person);
+
 // Reads of a resolved person. Every read takes an AccessContext, applies AccessPolicy per
 // record, and is audited in the same transaction: if the audit entry cannot be written,
 // nothing is returned.
