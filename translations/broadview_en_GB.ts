@@ -2925,6 +2925,105 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::ui::ExportDialog</name>
+    <message>
+        <source>Export chronology of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key events (the chronology)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notable and key events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only between these dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenDocument text (ODT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the chronology is made: printed on every page and recorded in the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chronology.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::MainWindow</name>
     <message>
         <source>Broadview</source>
@@ -3081,6 +3180,21 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <message>
         <source>Record detail</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export chronology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported a chronology of %n event(s) to %1</source>
+        <translation>
+            <numerusform>Exported a chronology of %n event to %1</numerusform>
+            <numerusform>Exported a chronology of %n events to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,13 @@
 #include "linkage/linkexplainer.h"
 #include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
+#include "report/chronology.h"
 #include "report/protectivemarking.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
+#include "ui/exportdialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
@@ -141,6 +143,10 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *refreshAction = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
+    m_exportAction
+        = file->addAction(tr("&Export chronology…"), this, &MainWindow::exportChronology);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setEnabled(false);
     QAction *lockAction = file->addAction(tr("&Lock"), this, [this] {
         lock();
         if (!unlock())
@@ -227,10 +233,36 @@ void MainWindow::openPerson(qint64 personId)
         return;
     }
     m_person = std::move(person.value());
+    m_exportAction->setEnabled(true);
     m_detail->clear();
     m_timeline->setPerson(m_person, m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
     m_timeline->view()->setFocus(Qt::OtherFocusReason);
     statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
+}
+
+void MainWindow::exportChronology()
+{
+    if (!m_session || m_person.personId == 0)
+        return;
+    const store::PersonSummary who = store::summarise(m_person);
+    ExportDialog dialog(who.name.isEmpty() ? tr("person %1").arg(m_person.personId) : who.name,
+                        m_session->context().purpose, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The export's own purpose: printed on it and recorded in the audit.
+    access::AccessContext context = m_session->context();
+    context.purpose = dialog.purpose();
+    auto exported = report::exportChronology(m_session->database(), m_session->audit(), context,
+                                             m_person, dialog.options(), dialog.format(),
+                                             dialog.path(), m_clock.nowUtc());
+    if (!exported.ok()) {
+        QMessageBox::warning(this, tr("Broadview"), exported.error().message);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Exported a chronology of %n event(s) to %1", nullptr, int(exported->rows.size()))
+            .arg(dialog.path()),
+        8000);
 }
 
 void MainWindow::showEventDetail(qint64 eventId)
@@ -289,6 +321,7 @@ void MainWindow::lock()
     m_timeline->clear();
     m_detail->clear();
     m_person = {};
+    m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));

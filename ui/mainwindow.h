@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QTableView;
@@ -57,6 +58,7 @@ private:
     void openPerson(qint64 personId);
     void nameDockTabs();
     void showEventDetail(qint64 eventId);
+    void exportChronology();
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;
@@ -76,6 +78,7 @@ private:
     TimelinePanel *m_timeline = nullptr;
     RecordDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;
+    QAction *m_exportAction = nullptr;
     store::PersonView m_person; // the open person, as read
 };
 

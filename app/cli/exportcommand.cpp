@@ -100,36 +100,18 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandIo &io) const
                       .read(opened.context(), personId);
     if (!person.ok())
         return fail(io, person.error());
-    auto annotations = report::readAnnotations(opened.database(), person->events);
-    if (!annotations.ok())
-        return fail(io, annotations.error());
     report::ChronologyOptions options;
     options.minSignificance = minSignificance;
     options.from = *from;
     options.to = *to;
-    const report::Chronology chronology
-        = report::buildChronology(person.value(), annotations.value(), options);
-    const report::DocumentProvenance provenance{opened.context().user, io.clock.nowUtc(),
-                                                opened.context().purpose};
     const QString out = parser.value(kOut);
-    // Audited before the file takes its place: no export exists without its audit entry.
-    const auto audit = [&]() -> Result<void> {
-        auto audited = opened.audit().append(
-            opened.context(),
-            {QStringLiteral("chronology.export"), QStringLiteral("person:%1").arg(personId),
-             QStringLiteral("format=%1 rows=%2 withheld=%3 min_significance=%4")
-                 .arg(parser.value(kFormat))
-                 .arg(chronology.rows.size())
-                 .arg(chronology.withheld)
-                 .arg(minSignificance)});
-        BV_TRY(audited);
-        return {};
-    };
-    if (auto written = report::writeChronology(out, *format, chronology, provenance, audit);
-        !written.ok())
-        return fail(io, written.error());
+    auto chronology
+        = report::exportChronology(opened.database(), opened.audit(), opened.context(),
+                                   person.value(), options, *format, out, io.clock.nowUtc());
+    if (!chronology.ok())
+        return fail(io, chronology.error());
     io.out << QObject::tr("Wrote a chronology of %n event(s) to %1.", nullptr,
-                          int(chronology.rows.size()))
+                          int(chronology->rows.size()))
                   .arg(QFileInfo(out).absoluteFilePath())
            << '\n';
     return ExitOk;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chronology.h"
 
+#include "access/auditlog.h"
 #include "common/age.h"
 #include "search/personsearch.h"
 #include "store/database.h"
@@ -305,6 +306,45 @@ Chronology buildChronology(const store::PersonView &person,
         row.impact = impact.join(QStringLiteral(" "));
         chronology.rows.push_back(std::move(row));
     }
+    return chronology;
+}
+
+QString chronologyFormatName(ChronologyFormat format)
+{
+    switch (format) {
+    case ChronologyFormat::Pdf:
+        return QStringLiteral("pdf");
+    case ChronologyFormat::Odt:
+        return QStringLiteral("odt");
+    case ChronologyFormat::Csv:
+        break;
+    }
+    return QStringLiteral("csv");
+}
+
+Result<Chronology> exportChronology(store::Database &db, access::AuditLog &audit,
+                                    const access::AccessContext &context,
+                                    const store::PersonView &person,
+                                    const ChronologyOptions &options, ChronologyFormat format,
+                                    const QString &path, const QDateTime &nowUtc)
+{
+    auto annotations = readAnnotations(db, person.events);
+    BV_TRY(annotations);
+    Chronology chronology = buildChronology(person, annotations.value(), options);
+    const DocumentProvenance provenance{context.user, nowUtc, context.purpose};
+    const auto audited = [&]() -> Result<void> {
+        auto entry = audit.append(
+            context,
+            {QStringLiteral("chronology.export"), QStringLiteral("person:%1").arg(person.personId),
+             QStringLiteral("format=%1 rows=%2 withheld=%3 min_significance=%4")
+                 .arg(chronologyFormatName(format))
+                 .arg(chronology.rows.size())
+                 .arg(chronology.withheld)
+                 .arg(options.minSignificance)});
+        BV_TRY(entry);
+        return {};
+    };
+    BV_TRY(writeChronology(path, format, chronology, provenance, audited));
     return chronology;
 }
 

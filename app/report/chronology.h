@@ -13,6 +13,10 @@
 #include <optional>
 #include <vector>
 
+namespace bv::access {
+class AuditLog;
+struct AccessContext;
+} // namespace bv::access
 namespace bv::store {
 class Database;
 }
@@ -81,5 +85,16 @@ enum class ChronologyFormat { Pdf, Odt, Csv };
                                            const Chronology &chronology,
                                            const DocumentProvenance &provenance,
                                            const std::function<Result<void>()> &beforeCommit = {});
+
+[[nodiscard]] QString chronologyFormatName(ChronologyFormat format);
+
+// The whole export of a person already read (with the reader's access applied): their
+// practitioners' annotations, the rows, the document, and the audit entry
+// (chronology.export: the person, format and counts), written before the file takes its
+// place. Who, when and why come from the access context and the clock.
+[[nodiscard]] Result<Chronology>
+exportChronology(store::Database &db, access::AuditLog &audit, const access::AccessContext &context,
+                 const store::PersonView &person, const ChronologyOptions &options,
+                 ChronologyFormat format, const QString &path, const QDateTime &nowUtc);
 
 } // namespace bv::report

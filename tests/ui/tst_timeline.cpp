@@ -6,18 +6,22 @@
 #include "search/personsearchindex.h"
 #include "store/database.h"
 #include "store/personrepository.h"
+#include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace bv;
@@ -55,6 +59,7 @@ private Q_SLOTS:
     void withheldEventsSayWhy_data();
     void withheldEventsSayWhy();
     void selectingAnEventShowsItInFull();
+    void exportFromTheApp();
 
 private:
     void openPersonBySearch();
@@ -224,6 +229,48 @@ void tst_Timeline::selectingAnEventShowsItInFull()
     QVERIFY(fields.contains(QLatin1String("police, record e2")));
     QVERIFY(fields.contains(QLatin1String("Received")));
     QVERIFY(!m_window->detailPanel()->why()->text().isEmpty());
+}
+
+void tst_Timeline::exportFromTheApp()
+{
+    openPersonBySearch();
+    QTRY_COMPARE(m_window->timelinePanel()->model()->shownEventCount(), 3);
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("ada.csv"));
+    bool filled = false;
+    // The dialog is modal: filled in and accepted once it is up, as a user would.
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::ExportDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        const auto combos = dialog->findChildren<QComboBox *>();
+        for (QComboBox *combo : combos) {
+            if (combo->accessibleName() == QLatin1String("Format"))
+                combo->setCurrentIndex(combo->findData(QStringLiteral("csv")));
+            if (combo->accessibleName() == QLatin1String("Events to include"))
+                combo->setCurrentIndex(combo->findData(1));
+        }
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        for (QLineEdit *edit : edits) {
+            if (edit->accessibleName() == QLatin1String("File"))
+                edit->setText(path);
+            if (edit->accessibleName() == QLatin1String("Purpose"))
+                edit->setText(QStringLiteral("core group"));
+        }
+        filled = true;
+        dialog->accept();
+    });
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(filled);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.contains(QLatin1String("GP appointment")));
+    QVERIFY(text.contains(QLatin1String("core group")));
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM audit WHERE action = 'chronology.export' "
+                            "AND subject = 'person:7' AND purpose = 'core group'")
+                 .value(),
+             qint64(1));
 }
 
 BV_GUI_TEST_MAIN(tst_Timeline)
