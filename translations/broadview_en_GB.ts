@@ -2260,6 +2260,18 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform>Wrote a chronology of %n events to %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A note is analysis, impact or note, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -3196,6 +3208,49 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform>Exported a chronology of %n events to %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::NoteDialog</name>
+    <message>
+        <source>Add a note to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact on the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own words, kept in this store and shown in chronologies; never sent to an agency. Adding it is recorded in the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecordDetailPanel</name>
@@ -3349,6 +3404,46 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Linked to another record of this person that is withheld from you, so the comparison is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes on this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note to this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your analysis, or the impact on the person, for chronologies. Audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact on the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

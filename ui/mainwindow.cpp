@@ -9,9 +9,11 @@
 #include "report/protectivemarking.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
+#include "store/annotationrepository.h"
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
 #include "ui/exportdialog.h"
+#include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
@@ -107,6 +109,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
                               | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
     connect(m_timeline, &TimelinePanel::eventSelected, this, &MainWindow::showEventDetail);
+    connect(m_detail, &RecordDetailPanel::addNoteRequested, this, &MainWindow::addNote);
 
     m_searchModel = new models::PersonSearchModel(this);
     m_searchPanel = new SearchPanel(m_searchModel, m_clock, this);
@@ -240,6 +243,27 @@ void MainWindow::openPerson(qint64 personId)
     statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
 }
 
+void MainWindow::addNote(qint64 eventId)
+{
+    const auto found
+        = std::find_if(m_person.events.cbegin(), m_person.events.cend(),
+                       [eventId](const store::EventView &e) { return e.eventId == eventId; });
+    if (!m_session || found == m_person.events.cend())
+        return;
+    NoteDialog dialog(found->title, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto added = store::AnnotationRepository(m_session->database(), m_session->audit())
+                     .add(m_session->context(), eventId, dialog.kind(), dialog.body(),
+                          m_clock.nowUtc().toString(Qt::ISODateWithMs));
+    if (!added.ok()) {
+        QMessageBox::warning(this, tr("Broadview"), added.error().message);
+        return;
+    }
+    showEventDetail(eventId);
+    statusBar()->showMessage(tr("Note added"), 5000);
+}
+
 void MainWindow::exportChronology()
 {
     if (!m_session || m_person.personId == 0)
@@ -298,7 +322,10 @@ void MainWindow::showEventDetail(qint64 eventId)
             spdlog::warn("record explanation failed (error code {})",
                          static_cast<int>(explained.error().code));
     }
-    m_detail->setEvent(*found, why, m_person.relationships);
+    auto notes = store::AnnotationRepository::forEvents(m_session->database(), {*found});
+    m_detail->setEvent(*found, why, m_person.relationships,
+                       notes.ok() ? notes->value(found->eventId)
+                                  : std::vector<store::Annotation>{});
 }
 
 void MainWindow::auditSearch(const QString &query)

@@ -59,6 +59,7 @@ private:
     void nameDockTabs();
     void showEventDetail(qint64 eventId);
     void exportChronology();
+    void addNote(qint64 eventId);
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;

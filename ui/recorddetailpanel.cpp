@@ -7,6 +7,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -101,6 +102,21 @@ RecordDetailPanel::RecordDetailPanel(QWidget *parent)
     m_relationships->setAccessibleName(tr("Household and relationships"));
     m_relationships->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *notesHeading = new QLabel(tr("Your notes"), content);
+    notesHeading->setFont(heading);
+    m_notes = new QLabel(content);
+    m_notes->setWordWrap(true);
+    m_notes->setAccessibleName(tr("Your notes on this event"));
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addNote = new QPushButton(tr("Add a note…"), content);
+    m_addNote->setAccessibleName(tr("Add a note to this event"));
+    m_addNote->setAccessibleDescription(
+        tr("Your analysis, or the impact on the person, for chronologies. Audited."));
+    connect(m_addNote, &QPushButton::clicked, this, [this] {
+        if (m_eventId != 0)
+            Q_EMIT addNoteRequested(m_eventId);
+    });
+
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
     layout->addWidget(m_fields);
@@ -111,6 +127,10 @@ RecordDetailPanel::RecordDetailPanel(QWidget *parent)
     layout->addSpacing(8);
     layout->addWidget(relationshipsHeading);
     layout->addWidget(m_relationships);
+    layout->addSpacing(8);
+    layout->addWidget(notesHeading);
+    layout->addWidget(m_notes);
+    layout->addWidget(m_addNote, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
@@ -126,8 +146,19 @@ RecordDetailPanel::RecordDetailPanel(QWidget *parent)
 
 void RecordDetailPanel::setEvent(const store::EventView &event,
                                  const std::optional<linkage::RecordExplanation> &why,
-                                 const QList<store::RelationshipView> &relationships)
+                                 const QList<store::RelationshipView> &relationships,
+                                 const std::vector<store::Annotation> &notes)
 {
+    m_eventId = event.withheld ? 0 : event.eventId;
+    m_addNote->setEnabled(!event.withheld);
+    QStringList noteLines;
+    for (const store::Annotation &note : notes) {
+        const QString kind = note.kind == QLatin1String("analysis") ? tr("Analysis")
+                             : note.kind == QLatin1String("impact") ? tr("Impact on the person")
+                                                                    : tr("Note");
+        noteLines << tr("%1 (%2): %3").arg(kind, note.author, note.body);
+    }
+    m_notes->setText(noteLines.isEmpty() ? tr("No notes yet.") : noteLines.join(QLatin1Char('\n')));
     const QLocale locale;
     const QString when
         = event.occurredAt.isValid()
@@ -201,6 +232,9 @@ void RecordDetailPanel::clear()
     m_chart->clear();
     m_chart->hide();
     m_relationships->clear();
+    m_notes->clear();
+    m_eventId = 0;
+    m_addNote->setEnabled(false);
 }
 
 } // namespace bv::ui

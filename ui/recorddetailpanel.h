@@ -2,6 +2,7 @@
 #pragma once
 
 #include "linkage/linkexplainer.h"
+#include "store/annotationrepository.h"
 #include "store/personrepository.h"
 
 #include <QWidget>
@@ -9,6 +10,7 @@
 #include <optional>
 
 class QLabel;
+class QPushButton;
 
 namespace bv::ui {
 
@@ -28,12 +30,19 @@ public:
     // relationships: the person's, of which those on the event's record are shown.
     void setEvent(const store::EventView &event,
                   const std::optional<linkage::RecordExplanation> &why,
-                  const QList<store::RelationshipView> &relationships);
+                  const QList<store::RelationshipView> &relationships,
+                  const std::vector<store::Annotation> &notes);
     void clear();
 
     QLabel *fields() const { return m_fields; }
     QLabel *why() const { return m_why; }
+    QLabel *notes() const { return m_notes; }
+    QPushButton *addNoteButton() const { return m_addNote; }
     WaterfallChart *chart() const { return m_chart; }
+
+Q_SIGNALS:
+    // The user asked to add a note to the event shown.
+    void addNoteRequested(qint64 eventId);
 
 private:
     QLabel *m_title = nullptr;
@@ -42,6 +51,9 @@ private:
     QLabel *m_why = nullptr;
     WaterfallChart *m_chart = nullptr;
     QLabel *m_relationships = nullptr;
+    QLabel *m_notes = nullptr;
+    QPushButton *m_addNote = nullptr;
+    qint64 m_eventId = 0;
 };
 
 } // namespace bv::ui

@@ -225,29 +225,6 @@ Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
 
 } // namespace
 
-Result<QHash<qint64, std::vector<Annotation>>>
-readAnnotations(store::Database &db, const QList<store::EventView> &events)
-{
-    QHash<qint64, std::vector<Annotation>> byEvent;
-    auto select = db.prepare(
-        "SELECT kind, body, author FROM annotation WHERE event_id = ?1 ORDER BY created_at, id");
-    BV_TRY(select);
-    for (const store::EventView &event : events) {
-        if (event.withheld)
-            continue;
-        select->bind(1, event.eventId);
-        for (;;) {
-            auto row = select->step();
-            BV_TRY(row);
-            if (!row.value())
-                break;
-            byEvent[event.eventId].push_back({select->text(0), select->text(1), select->text(2)});
-        }
-        select->reset();
-    }
-    return byEvent;
-}
-
 Chronology buildChronology(const store::PersonView &person,
                            const QHash<qint64, std::vector<Annotation>> &annotations,
                            const ChronologyOptions &options)
@@ -328,7 +305,7 @@ Result<Chronology> exportChronology(store::Database &db, access::AuditLog &audit
                                     const ChronologyOptions &options, ChronologyFormat format,
                                     const QString &path, const QDateTime &nowUtc)
 {
-    auto annotations = readAnnotations(db, person.events);
+    auto annotations = store::AnnotationRepository::forEvents(db, person.events);
     BV_TRY(annotations);
     Chronology chronology = buildChronology(person, annotations.value(), options);
     const DocumentProvenance provenance{context.user, nowUtc, context.purpose};

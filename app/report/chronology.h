@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "report/protectivemarking.h"
+#include "store/annotationrepository.h"
 #include "store/personrepository.h"
 
 #include <QDate>
@@ -24,18 +25,7 @@ class Database;
 // A multi-agency chronology of one person: the rows, and the documents made from them.
 namespace bv::report {
 
-// A practitioner's note on an event (annotation table): their analysis, or the impact on the
-// person. Added in the app, audited there; never sent back to an agency.
-struct Annotation
-{
-    QString kind; // analysis, impact, note
-    QString body;
-    QString author;
-};
-
-// The annotations of these events, by event id.
-[[nodiscard]] Result<QHash<qint64, std::vector<Annotation>>>
-readAnnotations(store::Database &db, const QList<store::EventView> &events);
+using store::Annotation;
 
 // One row, in the columns multi-agency chronology templates use.
 struct ChronologyRow

@@ -8,6 +8,7 @@
 #include "store/personrepository.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
@@ -18,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void withheldEventsSayWhy();
     void selectingAnEventShowsItInFull();
     void exportFromTheApp();
+    void addANoteFromTheDetail();
 
 private:
     void openPersonBySearch();
@@ -270,6 +274,33 @@ void tst_Timeline::exportFromTheApp()
     QCOMPARE(m_db->queryInt("SELECT count(*) FROM audit WHERE action = 'chronology.export' "
                             "AND subject = 'person:7' AND purpose = 'core group'")
                  .value(),
+             qint64(1));
+}
+
+void tst_Timeline::addANoteFromTheDetail()
+{
+    openPersonBySearch();
+    ui::TimelinePanel *panel = m_window->timelinePanel();
+    QTRY_COMPARE(panel->model()->shownEventCount(), 3);
+    panel->view()->setCurrentIndex(panel->model()->index(panel->model()->rowOfEvent(2)));
+    ui::RecordDetailPanel *detail = m_window->detailPanel();
+    QVERIFY(detail->addNoteButton()->isEnabled());
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::NoteDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *kind = dialog->findChild<QComboBox *>();
+        kind->setCurrentIndex(kind->findData(QStringLiteral("impact")));
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Ada was frightened"));
+        filled = true;
+        dialog->accept();
+    });
+    QTest::mouseClick(detail->addNoteButton(), Qt::LeftButton);
+    QVERIFY(filled);
+    QVERIFY2(detail->notes()->text().contains(QLatin1String("Ada was frightened")),
+             qPrintable(detail->notes()->text()));
+    QCOMPARE(m_db->queryInt("SELECT count(*) FROM audit WHERE action = 'annotation.add'").value(),
              qint64(1));
 }
 
