@@ -3618,6 +3618,22 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform>%1 of %n events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events between two dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::UnlockDialog</name>

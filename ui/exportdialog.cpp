@@ -40,6 +40,10 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
     }
     m_from->setAccessibleName(tr("From"));
     m_to->setAccessibleName(tr("To"));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        if (auto *field = edit->findChild<QLineEdit *>())
+            field->setAccessibleName(edit->accessibleName());
+    }
     auto *dates = new QHBoxLayout;
     dates->addWidget(m_from);
     dates->addWidget(m_to);

@@ -8,12 +8,15 @@
 #include "search/personsearch.h"
 #include "ui/timelinedelegate.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -74,12 +77,36 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_text->setAccessibleName(tr("Filter events by words"));
     connect(m_text, &QLineEdit::textChanged, this, &TimelinePanel::applyFilter);
 
+    // A date range: off until asked for, then from the first event to the last.
+    m_limitDates = new QCheckBox(tr("Between"), this);
+    m_limitDates->setAccessibleName(tr("Only events between two dates"));
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+        edit->setEnabled(false);
+        connect(m_limitDates, &QCheckBox::toggled, edit, &QWidget::setEnabled);
+        connect(edit, &QDateEdit::dateChanged, this, &TimelinePanel::applyFilter);
+    }
+    m_from->setAccessibleName(tr("From date"));
+    m_to->setAccessibleName(tr("To date"));
+    // The text field inside each date edit takes the focus: it needs the name too.
+    for (QDateEdit *edit : {m_from, m_to}) {
+        if (auto *field = edit->findChild<QLineEdit *>())
+            field->setAccessibleName(edit->accessibleName());
+    }
+    connect(m_limitDates, &QCheckBox::toggled, this, &TimelinePanel::applyFilter);
+
     m_counts = new QLabel(this);
     m_counts->setAccessibleName(tr("Events shown"));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_significance);
     filters->addWidget(m_text, 1);
+    filters->addWidget(m_limitDates);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
     filters->addWidget(m_counts);
 
     m_view = new QListView(this);
@@ -141,6 +168,13 @@ void TimelinePanel::setPerson(const store::PersonView &person, QDate today)
     m_details->setText(details.join(QStringLiteral(" · ")));
     for (QToolButton *button : m_agencyButtons)
         button->setEnabled(agencies.contains(button->property("agency").toString()));
+    // The range starts as the person's whole history, so ticking "Between" hides nothing.
+    if (!person.events.isEmpty()) {
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(person.events.front().occurredDate);
+        m_to->setDate(person.events.back().occurredDate);
+    }
     m_model->setEvents(person.events);
     showCounts();
     setEnabled(true);
@@ -168,6 +202,10 @@ void TimelinePanel::applyFilter()
         filter.agencies.clear();
     filter.minSignificance = m_significance->currentData().toInt();
     filter.text = m_text->text().trimmed();
+    if (m_limitDates->isChecked()) {
+        filter.from = m_from->date();
+        filter.to = m_to->date();
+    }
     m_model->setFilter(filter);
     showCounts();
 }

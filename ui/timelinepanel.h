@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -36,6 +37,9 @@ public:
     QListView *view() const { return m_view; }
     QLineEdit *textFilter() const { return m_text; }
     QComboBox *significanceFilter() const { return m_significance; }
+    QCheckBox *dateRangeFilter() const { return m_limitDates; }
+    QDateEdit *fromDate() const { return m_from; }
+    QDateEdit *toDate() const { return m_to; }
     // The agency filter's button for an agency code, or null.
     QToolButton *agencyButton(const QString &agency) const;
 
@@ -54,6 +58,9 @@ private:
     QList<QToolButton *> m_agencyButtons;
     QComboBox *m_significance = nullptr;
     QLineEdit *m_text = nullptr;
+    QCheckBox *m_limitDates = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
     QLabel *m_counts = nullptr;
     QListView *m_view = nullptr;
 };

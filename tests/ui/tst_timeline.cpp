@@ -15,7 +15,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -143,6 +145,8 @@ void tst_Timeline::filters_data()
         << QString() << 2 << QString() << QStringList{u"Domestic incident"_qs};
     QTest::newRow("words in the outcome")
         << QString() << 0 << QStringLiteral("marac") << QStringList{u"Domestic incident"_qs};
+    QTest::newRow("dates: 2024 only") << QString() << 0 << QStringLiteral("2024")
+                                      << QStringList{u"Domestic incident"_qs, u"GP appointment"_qs};
     QTest::newRow("words in the summary, health only")
         << QStringLiteral("police") << 0 << QStringLiteral("medication")
         << QStringList{u"GP appointment"_qs};
@@ -160,7 +164,13 @@ void tst_Timeline::filters()
     if (!hiddenAgency.isEmpty())
         QTest::mouseClick(panel->agencyButton(hiddenAgency), Qt::LeftButton);
     panel->significanceFilter()->setCurrentIndex(significanceIndex);
-    QTest::keyClicks(panel->textFilter(), text);
+    if (text == QLatin1String("2024")) {
+        // Not words: the date range, from 1 January 2024.
+        panel->dateRangeFilter()->setChecked(true);
+        panel->fromDate()->setDate(QDate(2024, 1, 1));
+    } else {
+        QTest::keyClicks(panel->textFilter(), text);
+    }
     QStringList shown;
     for (const QString &row : rows(*panel->model())) {
         if (!row.startsWith(QLatin1String("day ")))
