@@ -45,8 +45,17 @@ def main() -> int:
                 f"            <numerusform>{many}</numerusform>\n"
                 "        </translation>")
 
-    TS.write_text(message.sub(fill, text), encoding="utf-8")
-    print(f"filled {filled} plural message(s) in {TS.name}")
+    text = message.sub(fill, text)
+    # lupdate's same-text heuristic fills some plurals itself but leaves them unfinished,
+    # which lrelease drops: in the source language they are finished.
+    guessed = re.compile(
+        r'(<message numerus="yes">\s*(?:<location[^>]*/>\s*)*<source>[^<]*</source>\s*)'
+        r'<translation type="unfinished">(\s*<numerusform>[^<]+</numerusform>\s*'
+        r'<numerusform>[^<]+</numerusform>\s*</translation>)',
+        re.S)
+    text, accepted = guessed.subn(r"\1<translation>\2", text)
+    TS.write_text(text, encoding="utf-8")
+    print(f"filled {filled} and accepted {accepted} plural message(s) in {TS.name}")
     return 0
 
 

@@ -3516,6 +3516,24 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::ui::TimelineOverview</name>
+    <message>
+        <source>Overview of events by agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n event(s)</source>
+        <translation>
+            <numerusform>%1: %n event</numerusform>
+            <numerusform>%1: %n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1 to %2. %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::TimelinePanel</name>
     <message>
         <source>Person</source>

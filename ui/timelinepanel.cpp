@@ -7,6 +7,7 @@
 #include "models/timelinemodel.h"
 #include "search/personsearch.h"
 #include "ui/timelinedelegate.h"
+#include "ui/timelineoverview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,9 +125,29 @@ TimelinePanel::TimelinePanel(QWidget *parent)
                 Q_EMIT eventSelected(event ? event->eventId : 0);
             });
 
+    m_overview = new TimelineOverview(this);
+    // Picking a mark shows its event in the list; picking an event marks it on the overview.
+    connect(m_overview, &TimelineOverview::eventClicked, this, [this](qint64 eventId) {
+        int row = m_model->rowOfEvent(eventId);
+        if (row < 0) { // filtered out: show everything again so it can be shown
+            m_text->clear();
+            m_significance->setCurrentIndex(0);
+            m_limitDates->setChecked(false);
+            for (QToolButton *button : m_agencyButtons)
+                button->setChecked(true);
+            row = m_model->rowOfEvent(eventId);
+        }
+        if (row >= 0) {
+            m_view->setCurrentIndex(m_model->index(row));
+            m_view->scrollTo(m_model->index(row), QAbstractItemView::PositionAtCenter);
+        }
+    });
+    connect(this, &TimelinePanel::eventSelected, m_overview, &TimelineOverview::setSelectedEvent);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_details);
+    layout->addWidget(m_overview);
     layout->addWidget(m_agencyBar);
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
@@ -176,6 +197,7 @@ void TimelinePanel::setPerson(const store::PersonView &person, QDate today)
         m_to->setDate(person.events.back().occurredDate);
     }
     m_model->setEvents(person.events);
+    m_overview->setEvents(person.events);
     showCounts();
     setEnabled(true);
 }
@@ -185,6 +207,7 @@ void TimelinePanel::clear()
     m_heading->setText(tr("No person open"));
     m_details->setText(tr("Find a person (Ctrl+F) and press Enter to open their timeline."));
     m_model->setEvents({});
+    m_overview->setEvents({});
     m_counts->clear();
 }
 

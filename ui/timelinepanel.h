@@ -19,6 +19,8 @@ class TimelineModel;
 
 namespace bv::ui {
 
+class TimelineOverview;
+
 // The unified timeline of one person: who they are (name, date of birth and age, the
 // agencies that know them), filters (agency, significance with "key events" as the
 // chronology, and text), and every event from every agency in time order, grouped by day.
@@ -35,6 +37,7 @@ public:
 
     models::TimelineModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
+    TimelineOverview *overview() const { return m_overview; }
     QLineEdit *textFilter() const { return m_text; }
     QComboBox *significanceFilter() const { return m_significance; }
     QCheckBox *dateRangeFilter() const { return m_limitDates; }
@@ -63,6 +66,7 @@ private:
     QDateEdit *m_to = nullptr;
     QLabel *m_counts = nullptr;
     QListView *m_view = nullptr;
+    TimelineOverview *m_overview = nullptr;
 };
 
 } // namespace bv::ui

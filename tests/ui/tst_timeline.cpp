@@ -11,6 +11,7 @@
 #include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
+#include "ui/timelineoverview.h"
 #include "ui/timelinepanel.h"
 
 #include <QAbstractItemModelTester>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void selectingAnEventShowsItInFull();
     void exportFromTheApp();
     void addANoteFromTheDetail();
+    void overviewZoomsAndPicks();
 
 private:
     void openPersonBySearch();
@@ -312,6 +314,31 @@ void tst_Timeline::addANoteFromTheDetail()
              qPrintable(detail->notes()->text()));
     QCOMPARE(m_db->queryInt("SELECT count(*) FROM audit WHERE action = 'annotation.add'").value(),
              qint64(1));
+}
+
+void tst_Timeline::overviewZoomsAndPicks()
+{
+    openPersonBySearch();
+    ui::TimelinePanel *panel = m_window->timelinePanel();
+    QTRY_COMPARE(panel->model()->shownEventCount(), 3);
+    ui::TimelineOverview *overview = panel->overview();
+    // Everything in view: the first event (25 December 2023) to the last (1 March 2024).
+    QVERIFY(overview->shownFrom() <= QDate(2023, 12, 25));
+    QVERIFY(overview->shownTo() >= QDate(2024, 3, 1));
+    QVERIFY2(overview->accessibleDescription().contains(QLatin1String("Police: 2 event")),
+             qPrintable(overview->accessibleDescription()));
+    const qint64 span = overview->shownFrom().daysTo(overview->shownTo());
+    overview->setFocus();
+    QTest::keyClick(overview, Qt::Key_Plus);
+    QVERIFY(overview->shownFrom().daysTo(overview->shownTo()) < span);
+    QTest::keyClick(overview, Qt::Key_Home);
+    QCOMPARE(overview->shownFrom().daysTo(overview->shownTo()), span);
+    // Picking a mark shows its event, even when a filter had hidden it.
+    panel->significanceFilter()->setCurrentIndex(2); // key events only
+    Q_EMIT overview->eventClicked(3);                // the notable welfare check
+    const store::EventView *current = panel->model()->eventAt(panel->view()->currentIndex().row());
+    QVERIFY(current);
+    QCOMPARE(current->eventId, qint64(3));
 }
 
 BV_GUI_TEST_MAIN(tst_Timeline)
