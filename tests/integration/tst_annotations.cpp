@@ -54,8 +54,10 @@ void tst_Annotations::addedNoteIsReadBackAndAudited()
     QVERIFY_RESULT(person);
     auto read = store::AnnotationRepository::forEvents(m_session->database(), person->events);
     QVERIFY_RESULT(read);
-    QCOMPARE(read->value(2).size(), std::size_t(1));
-    const store::Annotation &note = read->value(2).front();
+    // value() returns a copy: kept, so the reference below does not dangle.
+    const std::vector<store::Annotation> onIncident = read->value(2);
+    QCOMPARE(onIncident.size(), std::size_t(1));
+    const store::Annotation &note = onIncident.front();
     QCOMPARE(note.kind, QStringLiteral("impact"));
     QCOMPARE(note.body, QStringLiteral("Ada missed two weeks of work"));
     QCOMPARE(note.author, m_session->context().user);
