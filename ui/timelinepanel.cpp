@@ -76,6 +76,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_text->setPlaceholderText(tr("Filter by words"));
     m_text->setClearButtonEnabled(true);
     m_text->setAccessibleName(tr("Filter events by words"));
+    // Room for a word or two whatever else the filter bar holds.
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QStringLiteral("M")) * 14);
     connect(m_text, &QLineEdit::textChanged, this, &TimelinePanel::applyFilter);
 
     // A date range: off until asked for, then from the first event to the last.
