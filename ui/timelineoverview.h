@@ -38,6 +38,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Mark
@@ -50,6 +51,7 @@ private:
     };
     int laneHeight() const;
     int labelWidth() const;
+    void measureLabels(); // once per lanes or font, not per mark
     double xOf(double day) const;
     double dayAt(double x) const;
     void zoom(double factor, double aroundX);
@@ -59,6 +61,7 @@ private:
 
     std::vector<Mark> m_marks;
     QStringList m_lanes; // agency codes, in agencyOrder()
+    int m_labelWidth = 0;
     double m_first = 0.0;
     double m_last = 0.0;
     double m_from = 0.0; // shown span, in days
