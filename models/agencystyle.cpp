@@ -5,7 +5,13 @@
 
 namespace bv::models {
 
-AgencyStyle agencyStyle(const QString &agency)
+bool isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness()
+           < palette.color(QPalette::WindowText).lightness();
+}
+
+AgencyStyle agencyStyle(const QString &agency, bool dark)
 {
     const auto tr = [](const char *text) {
         return QCoreApplication::translate("bv::models::AgencyStyle", text);
@@ -15,7 +21,8 @@ AgencyStyle agencyStyle(const QString &agency)
     if (agency == QLatin1String("health"))
         return {QColor(0x00, 0x72, 0xB2), white, tr("Health")};
     if (agency == QLatin1String("police"))
-        return {QColor(0x00, 0x33, 0x66), white, tr("Police")};
+        return dark ? AgencyStyle{QColor(0x7F, 0xB2, 0xE5), black, tr("Police")}
+                    : AgencyStyle{QColor(0x00, 0x33, 0x66), white, tr("Police")};
     if (agency == QLatin1String("fire"))
         return {QColor(0xD5, 0x5E, 0x00), black, tr("Fire")};
     if (agency == QLatin1String("childrens_social_care"))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 namespace bv::models {
@@ -17,6 +18,12 @@ struct AgencyStyle
     QString badge; // the short name in the badge ("Police", "Children's SC")
 };
 
-[[nodiscard]] AgencyStyle agencyStyle(const QString &agency);
+// dark: for a dark palette, where the navy of the police would vanish against the base; it
+// becomes a light blue with dark text.
+[[nodiscard]] AgencyStyle agencyStyle(const QString &agency, bool dark = false);
+
+// Whether a palette is dark (light text on a dark window): Qt 6.4 has no colour-scheme API,
+// so it is read from the palette itself.
+[[nodiscard]] bool isDarkPalette(const QPalette &palette);
 
 } // namespace bv::models

@@ -98,7 +98,8 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->drawRect(rect.adjusted(1, 1, -1, -1));
     }
     const QString agency = index.data(TimelineModel::AgencyRole).toString();
-    const models::AgencyStyle style = models::agencyStyle(agency);
+    const models::AgencyStyle style
+        = models::agencyStyle(agency, models::isDarkPalette(option.palette));
     painter->fillRect(QRect(rect.left(), rect.top(), kBarWidth, rect.height()), style.colour);
 
     const int lineHeight = metrics.height();

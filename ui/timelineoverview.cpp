@@ -176,12 +176,13 @@ void TimelineOverview::paintEvent(QPaintEvent *)
     QPainter painter(this);
     const QPalette &palette = this->palette();
     painter.fillRect(rect(), palette.color(QPalette::Base));
+    const bool dark = models::isDarkPalette(palette);
     const int height = laneHeight();
     const int left = labelWidth();
     const int axisTop = kMargin + int(m_lanes.size()) * height;
     // Lanes: the agency's colour and name at the left, a faint band across.
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
-        const models::AgencyStyle style = models::agencyStyle(m_lanes.at(lane));
+        const models::AgencyStyle style = models::agencyStyle(m_lanes.at(lane), dark);
         const QRect label(kMargin, kMargin + lane * height, left - 2 * kMargin, height - 2);
         painter.fillRect(label, style.colour);
         painter.setPen(style.text);
@@ -219,7 +220,7 @@ void TimelineOverview::paintEvent(QPaintEvent *)
     // once per lane, not per mark.
     std::vector<QColor> laneColours;
     for (const QString &agency : m_lanes)
-        laneColours.push_back(models::agencyStyle(agency).colour);
+        laneColours.push_back(models::agencyStyle(agency, dark).colour);
     const QColor withheldColour = palette.color(QPalette::Mid);
     painter.setClipRect(QRect(left, 0, width() - left, axisTop));
     for (const Mark &mark : m_marks) {

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,22 +47,19 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     agencies->setContentsMargins(0, 0, 0, 0);
     for (const QString &agency : agencyOrder()) {
         auto *button = new QToolButton(m_agencyBar);
-        const models::AgencyStyle style = models::agencyStyle(agency);
         button->setText(search::agencyLabel(agency));
         button->setCheckable(true);
         button->setChecked(true);
         button->setProperty("agency", agency);
         button->setAccessibleName(tr("Show %1 events").arg(search::agencyLabel(agency)));
         button->setToolTip(tr("Show or hide %1's events").arg(search::agencyLabel(agency)));
-        // The agency's colour as a bar under its name: checked or not is said by the button.
-        button->setStyleSheet(QStringLiteral("QToolButton { border-bottom: 4px solid %1; "
-                                             "padding: 2px 6px; }")
-                                  .arg(style.colour.name()));
+
         connect(button, &QToolButton::toggled, this, &TimelinePanel::applyFilter);
         agencies->addWidget(button);
         m_agencyButtons << button;
     }
     agencies->addStretch(1);
+    styleAgencyButtons();
 
     m_significance = new QComboBox(this);
     m_significance->addItem(tr("All events"), 1);
@@ -154,6 +152,27 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     clear();
+}
+
+void TimelinePanel::styleAgencyButtons()
+{
+    const bool dark = models::isDarkPalette(palette());
+    for (QToolButton *button : m_agencyButtons) {
+        const models::AgencyStyle style
+            = models::agencyStyle(button->property("agency").toString(), dark);
+        // The agency's colour as a bar under its name: checked or not is said by the button.
+        button->setStyleSheet(QStringLiteral("QToolButton { border-bottom: 4px solid %1; "
+                                             "padding: 2px 6px; }")
+                                  .arg(style.colour.name()));
+    }
+}
+
+void TimelinePanel::changeEvent(QEvent *event)
+{
+    // The system (or the user) switched between light and dark: the bars follow.
+    if (event->type() == QEvent::PaletteChange)
+        styleAgencyButtons();
+    QWidget::changeEvent(event);
 }
 
 QToolButton *TimelinePanel::agencyButton(const QString &agency) const

@@ -50,8 +50,12 @@ Q_SIGNALS:
     // The event the user is on in the timeline (0 when none).
     void eventSelected(qint64 eventId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
+    void styleAgencyButtons();
     void showCounts();
 
     models::TimelineModel *m_model = nullptr;

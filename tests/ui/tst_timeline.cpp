@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "access/session.h"
 #include "common/guitestmain.h"
+#include "models/agencystyle.h"
 #include "models/personsearchmodel.h"
 #include "models/timelinemodel.h"
 #include "search/personsearchindex.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void exportFromTheApp();
     void addANoteFromTheDetail();
     void overviewZoomsAndPicks();
+    void followsADarkPalette();
 
 private:
     void openPersonBySearch();
@@ -339,6 +341,29 @@ void tst_Timeline::overviewZoomsAndPicks()
     const store::EventView *current = panel->model()->eventAt(panel->view()->currentIndex().row());
     QVERIFY(current);
     QCOMPARE(current->eventId, qint64(3));
+}
+
+void tst_Timeline::followsADarkPalette()
+{
+    ui::TimelinePanel *panel = m_window->timelinePanel();
+    const QPalette light = QApplication::palette();
+    QVERIFY(!models::isDarkPalette(light));
+    const QString lightPolice = panel->agencyButton(QStringLiteral("police"))->styleSheet();
+    // The system switches to dark: light text on a dark window.
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+    dark.setColor(QPalette::Text, Qt::white);
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(models::isDarkPalette(panel->palette()));
+    // The police bar turns from navy to a light blue that shows on the dark base.
+    QTRY_VERIFY(panel->agencyButton(QStringLiteral("police"))->styleSheet() != lightPolice);
+    QVERIFY(panel->agencyButton(QStringLiteral("police"))
+                ->styleSheet()
+                .contains(models::agencyStyle(QStringLiteral("police"), true).colour.name()));
+    QApplication::setPalette(light);
+    QTRY_COMPARE(panel->agencyButton(QStringLiteral("police"))->styleSheet(), lightPolice);
 }
 
 BV_GUI_TEST_MAIN(tst_Timeline)
