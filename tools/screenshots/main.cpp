@@ -141,6 +141,26 @@ int main(int argc, char **argv)
         timeline->setCurrentIndex(timeline->model()->index(1, 0));
         QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("main-window"), err);
+        // The same screen with a dark palette, as a system in dark mode gives it.
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xf0, 0xf0, 0xf0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xf0, 0xf0, 0xf0));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(0x60, 0x60, 0x60));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+        QApplication::processEvents();
+        ok &= save(window, directory, QStringLiteral("main-window-dark"), err);
+        QApplication::setPalette(light);
     }
     if (wanted(QStringLiteral("unlock-dialog"))) {
         bv::ui::UnlockDialog dialog(clock);
