@@ -3,9 +3,8 @@
 // relinks and re-estimation, are audited, can be undone, and a contradiction is refused with
 // nothing changed. Every record's place in its person can be explained field by field.
 #include "access/session.h"
-#include "cli/demofeeds.h"
+#include "common/syncedcounty.h"
 #include "common/testsupport.h"
-#include "feeds/syncengine.h"
 #include "linkage/linkdecisions.h"
 #include "linkage/linkexplainer.h"
 #include "linkage/storelinker.h"
@@ -60,19 +59,17 @@ private:
     {
         linkage::StoreLinkRequest request;
         request.mode = mode;
-        return linkage::StoreLinker::link(db(), m_fixture->clock(), request);
+        return linkage::StoreLinker::link(db(), m_county->clock(), request);
     }
-    store::Database &db() { return m_session->database(); }
+    store::Database &db() { return m_county->session().database(); }
     linkage::LinkDecisions decisions()
     {
-        return linkage::LinkDecisions(db(), m_session->audit(), m_fixture->clock());
+        return linkage::LinkDecisions(db(), m_county->session().audit(), m_county->clock());
     }
-    const access::AccessContext &context() { return m_session->context(); }
+    const access::AccessContext &context() { return m_county->session().context(); }
 
     QTemporaryDir m_work;
-    std::unique_ptr<cli::DemoFeeds> m_feeds;
-    std::unique_ptr<test::StoreFixture> m_fixture;
-    std::unique_ptr<access::Session> m_session;
+    std::unique_ptr<test::SyncedCounty> m_county;
     qint64 m_splitPerson = 0;
     qint64 m_splitRecord = 0;
     qint64 m_splitDecision = 0;
@@ -81,30 +78,15 @@ private:
 void TestLinkDecisions::initTestCase()
 {
     QVERIFY(m_work.isValid());
-    cli::DemoFeedOptions options;
-    options.persons = 400;
-    options.seed = 5;
-    options.dataDir = QStringLiteral(BROADVIEW_SHARED_DATA_DIR);
-    options.workDir = m_work.filePath(QStringLiteral("feeds"));
-    auto feeds = cli::DemoFeeds::start(options);
-    QVERIFY_RESULT(feeds);
-    m_feeds = std::move(feeds.value());
-    m_fixture = std::make_unique<test::StoreFixture>();
-    auto session = m_fixture->create();
-    QVERIFY_RESULT(session);
-    m_session = std::move(session.value());
-    QVERIFY_RESULT(m_feeds->storeSecrets(db(), QStringLiteral("2026-01-01")));
-    feeds::SyncEngine engine(db(), feeds::storeSecretLookup(db()), m_fixture->clock());
-    for (const auto &summary : engine.syncAll(m_feeds->feedsFile().feeds))
-        QVERIFY2(summary.ok(), qPrintable(summary.feedId));
+    auto county = test::SyncedCounty::start(400, 5, m_work.filePath(QStringLiteral("feeds")));
+    QVERIFY_RESULT(county);
+    m_county = std::move(county.value());
     QVERIFY_RESULT(relink(linkage::LinkMode::Incremental));
 }
 
 void TestLinkDecisions::cleanupTestCase()
 {
-    m_session.reset();
-    m_fixture.reset();
-    m_feeds.reset();
+    m_county.reset();
 }
 
 void TestLinkDecisions::splitHoldsAcrossRelinks_data()

@@ -2,10 +2,9 @@
 // Person search through the real path: seven simulated agency feeds synced into a store
 // (which keeps the search index as it writes), linked, then searched.
 #include "access/session.h"
-#include "cli/demofeeds.h"
+#include "common/syncedcounty.h"
 #include "common/testsupport.h"
 #include "feeds/nhsnumber.h"
-#include "feeds/syncengine.h"
 #include "linkage/storelinker.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
@@ -52,9 +51,7 @@ private:
     QString indexRows();
 
     QTemporaryDir m_work;
-    std::unique_ptr<cli::DemoFeeds> m_feeds;
-    std::unique_ptr<test::StoreFixture> m_fixture;
-    std::unique_ptr<access::Session> m_session;
+    std::unique_ptr<test::SyncedCounty> m_county;
     Known m_known;
     const QDate m_today{2026, 11, 25};
 };
@@ -62,26 +59,13 @@ private:
 void TestPersonSearch::initTestCase()
 {
     QVERIFY(m_work.isValid());
-    cli::DemoFeedOptions options;
-    options.persons = 400;
-    options.seed = 11;
-    options.dataDir = QStringLiteral(BROADVIEW_SHARED_DATA_DIR);
-    options.workDir = m_work.filePath(QStringLiteral("feeds"));
-    auto feeds = cli::DemoFeeds::start(options);
-    QVERIFY_RESULT(feeds);
-    m_feeds = std::move(feeds.value());
-    m_fixture = std::make_unique<test::StoreFixture>();
-    auto session = m_fixture->create();
-    QVERIFY_RESULT(session);
-    m_session = std::move(session.value());
-    store::Database &db = m_session->database();
-    // A new store's index is built from the start: every write keeps it.
+    auto county = test::SyncedCounty::start(400, 11, m_work.filePath(QStringLiteral("feeds")));
+    QVERIFY_RESULT(county);
+    m_county = std::move(county.value());
+    store::Database &db = m_county->db();
+    // A new store's index is built from the start (every write keeps it): never rebuilt.
     QCOMPARE(search::PersonSearchIndex::isBuilt(db).value(), true);
-    QVERIFY_RESULT(m_feeds->storeSecrets(db, QStringLiteral("2026-01-01")));
-    feeds::SyncEngine engine(db, feeds::storeSecretLookup(db), m_fixture->clock());
-    for (const auto &summary : engine.syncAll(m_feeds->feedsFile().feeds))
-        QVERIFY2(summary.ok(), qPrintable(summary.feedId));
-    QVERIFY_RESULT(linkage::StoreLinker::link(db, m_fixture->clock(), linkage::StoreLinkRequest{}));
+    QVERIFY_RESULT(linkage::StoreLinker::link(db, m_county->clock(), linkage::StoreLinkRequest{}));
 
     auto known = db.prepare(
         "SELECT pl.person_id, sp.given_name, sp.family_name, sp.birth_date, sp.nhs_number, "
@@ -101,8 +85,8 @@ void TestPersonSearch::initTestCase()
 search::SearchResult TestPersonSearch::find(const QString &text, int limit,
                                             const std::optional<access::AccessContext> &context)
 {
-    const search::PersonSearch search(m_session->database());
-    auto found = search.search(context.value_or(m_session->context()),
+    const search::PersonSearch search(m_county->session().database());
+    auto found = search.search(context.value_or(m_county->session().context()),
                                search::SearchQuery::parse(text), m_today, limit);
     if (!found.ok())
         qFatal("%s", qPrintable(found.error().message));
@@ -154,7 +138,8 @@ void TestPersonSearch::resultsAreComplete()
     QVERIFY(hit.agencies.contains(QStringLiteral("health")));
     QCOMPARE(
         hit.records,
-        int(m_session->database()
+        int(m_county->session()
+                .database()
                 .queryInt(QStringLiteral("SELECT count(*) FROM person_link WHERE person_id = %1")
                               .arg(m_known.person)
                               .toStdString())
@@ -165,7 +150,7 @@ void TestPersonSearch::resultsAreComplete()
 void TestPersonSearch::onlyVisibleRecordsFindAndDescribe()
 {
     // A person known to health (with an NHS number housing does not hold) and to housing.
-    auto both = m_session->database().prepare(
+    auto both = m_county->session().database().prepare(
         "SELECT hl.person_id, h.nhs_number, ho.family_name FROM source_person h "
         "JOIN source hs ON hs.id = h.source_id AND hs.agency = 'health' "
         "JOIN person_link hl ON hl.source_person_id = h.id "
@@ -184,7 +169,7 @@ void TestPersonSearch::onlyVisibleRecordsFindAndDescribe()
 
     // A reader who may see housing records only: the health record's NHS number finds no
     // one, and the person is found by the housing record's name, described from it alone.
-    access::AccessContext housingOnly = m_session->context();
+    access::AccessContext housingOnly = m_county->session().context();
     housingOnly.agencies = {QStringLiteral("housing")};
     QVERIFY(find(nhsNumber, 1000, housingOnly).persons.empty());
     QCOMPARE(find(nhsNumber).persons.size(), std::size_t(1));
@@ -200,7 +185,7 @@ void TestPersonSearch::onlyVisibleRecordsFindAndDescribe()
 
 QString TestPersonSearch::indexRows()
 {
-    auto rows = m_session->database().prepare(
+    auto rows = m_county->session().database().prepare(
         "SELECT docid, names, keys FROM person_search ORDER BY docid");
     if (!rows.ok())
         qFatal("%s", qPrintable(rows.error().message));
@@ -219,7 +204,7 @@ void TestPersonSearch::rebuildEqualsWhatSyncWrote()
 {
     const QString written = indexRows();
     QVERIFY(!written.isEmpty());
-    auto rows = search::PersonSearchIndex::rebuild(m_session->database());
+    auto rows = search::PersonSearchIndex::rebuild(m_county->session().database());
     QVERIFY_RESULT(rows);
     QVERIFY(rows.value() > 0);
     QCOMPARE(indexRows(), written);
@@ -235,7 +220,7 @@ void TestPersonSearch::nothingSearchableFindsNothing()
 void TestPersonSearch::protectedAddressIsNotFoundByPostcode()
 {
     // Someone in a refuge: found by name, never by the postcode where they are.
-    store::Database &db = m_session->database();
+    store::Database &db = m_county->session().database();
     QVERIFY_RESULT(db.exec(
         "INSERT INTO source_person(id, source_id, external_id, given_name, family_name, "
         "postcode, received_at) VALUES (900001, (SELECT id FROM source WHERE agency = 'police'), "

@@ -3,9 +3,8 @@
 // NHS number rules kept, person ids stable across a relink, the review queue and the model
 // written beside the links.
 #include "access/session.h"
-#include "cli/demofeeds.h"
+#include "common/syncedcounty.h"
 #include "common/testsupport.h"
-#include "feeds/syncengine.h"
 #include "linkage/comparablerecord.h"
 #include "linkage/linkexplainer.h"
 #include "linkage/nicknames.h"
@@ -37,37 +36,21 @@ private Q_SLOTS:
 private:
     qint64 count(const char *sql)
     {
-        auto value = m_session->database().queryInt(sql);
+        auto value = m_county->session().database().queryInt(sql);
         return value.ok() ? value.value() : -1;
     }
 
     QTemporaryDir m_work;
-    std::unique_ptr<cli::DemoFeeds> m_feeds;
-    std::unique_ptr<test::StoreFixture> m_fixture;
-    std::unique_ptr<access::Session> m_session;
+    std::unique_ptr<test::SyncedCounty> m_county;
 };
 
 void TestStoreLinker::initTestCase()
 {
     QVERIFY(m_work.isValid());
-    cli::DemoFeedOptions options;
-    options.persons = 600;
-    options.seed = 7;
-    options.dataDir = QStringLiteral(BROADVIEW_SHARED_DATA_DIR);
-    options.workDir = m_work.filePath(QStringLiteral("feeds"));
-    auto feeds = cli::DemoFeeds::start(options);
-    QVERIFY_RESULT(feeds);
-    m_feeds = std::move(feeds.value());
-    m_fixture = std::make_unique<test::StoreFixture>();
-    auto session = m_fixture->create();
-    QVERIFY_RESULT(session);
-    m_session = std::move(session.value());
-    QVERIFY_RESULT(m_feeds->storeSecrets(m_session->database(), QStringLiteral("2026-01-01")));
-    feeds::SyncEngine engine(m_session->database(), feeds::storeSecretLookup(m_session->database()),
-                             m_fixture->clock());
-    for (const auto &summary : engine.syncAll(m_feeds->feedsFile().feeds))
-        QVERIFY2(summary.ok(), qPrintable(summary.feedId));
-    auto linked = linkage::StoreLinker::link(m_session->database(), m_fixture->clock(),
+    auto county = test::SyncedCounty::start(600, 7, m_work.filePath(QStringLiteral("feeds")));
+    QVERIFY_RESULT(county);
+    m_county = std::move(county.value());
+    auto linked = linkage::StoreLinker::link(m_county->session().database(), m_county->clock(),
                                              linkage::StoreLinkRequest{});
     QVERIFY_RESULT(linked);
     QVERIFY(linked->persons > 0);
@@ -76,9 +59,7 @@ void TestStoreLinker::initTestCase()
 
 void TestStoreLinker::cleanupTestCase()
 {
-    m_session.reset();
-    m_fixture.reset();
-    m_feeds.reset();
+    m_county.reset();
 }
 
 void TestStoreLinker::everyRecordIsInOnePerson()
@@ -134,7 +115,7 @@ void TestStoreLinker::addressesKeptApartFromThePersonAreLinkedOn()
     auto nicknames = linkage::NicknameTable::loadShipped();
     QVERIFY_RESULT(nicknames);
     const linkage::RecordPreparer preparer(nicknames.value());
-    auto stored = linkage::readStoredRecords(m_session->database(), preparer);
+    auto stored = linkage::readStoredRecords(m_county->session().database(), preparer);
     QVERIFY_RESULT(stored);
     int police = 0;
     int withPostcode = 0;
@@ -157,7 +138,7 @@ void TestStoreLinker::parentsDateOfBirthIsBoundedByTheChilds()
     // A school contact recorded as a pupil's parent, with no date of birth of its own,
     // against the pupil's record: a parent born at least 12 years before the child cannot
     // be the child. The explanation, reading the two records alone, says so too.
-    auto pairs = m_session->database().prepare(
+    auto pairs = m_county->session().database().prepare(
         "SELECT r.related_source_person_id, r.source_person_id FROM relationship r "
         "JOIN source_person parent ON parent.id = r.related_source_person_id "
         "JOIN source_person child ON child.id = r.source_person_id "
@@ -167,7 +148,7 @@ void TestStoreLinker::parentsDateOfBirthIsBoundedByTheChilds()
     auto row = pairs->step();
     QVERIFY_RESULT(row);
     QVERIFY2(row.value(), "the demo county has no parent without a date of birth");
-    const linkage::LinkExplainer explainer(m_session->database());
+    const linkage::LinkExplainer explainer(m_county->session().database());
     auto explained = explainer.explainPair(pairs->int64(0), pairs->int64(1));
     QVERIFY_RESULT(explained);
     const auto &contributions = explained->match.contributions;
@@ -184,7 +165,8 @@ void TestStoreLinker::relinkKeepsPersonIds()
     const qint64 before = count("SELECT sum(source_person_id * person_id) FROM person_link");
     linkage::StoreLinkRequest full;
     full.mode = linkage::LinkMode::Full;
-    auto again = linkage::StoreLinker::link(m_session->database(), m_fixture->clock(), full);
+    auto again
+        = linkage::StoreLinker::link(m_county->session().database(), m_county->clock(), full);
     QVERIFY_RESULT(again);
     QVERIFY(!again->estimated);
     QCOMPARE(again->newPersons, qint64(0));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testsupport.h"
 #include "common/age.h"
+#include "common/testsupport.h"
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
 
