@@ -766,8 +766,11 @@ Result<void> PageWriter::writeFlag(const FlagRecord &flag, PageOutcome &outcome)
             .bind(9, updatedAt);
         BV_TRY(update.run());
     }
-    // A protected address flag takes the record's postcode out of search.
-    BV_TRY(m_sql->personSearch->refresh(person.value()));
+    // A protected address flag takes the record's postcode out of search. Only then: the
+    // index is refreshed on the sync's hot path otherwise. (A flag withdrawn leaves the
+    // postcode out until the person's next write: the safe way to be late.)
+    if (flag.kind == FlagKind::ProtectedAddress)
+        BV_TRY(m_sql->personSearch->refresh(person.value()));
     ++outcome.written;
     return {};
 }
@@ -826,8 +829,9 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
         BV_TRY(update.run());
     }
     BV_TRY(replacePlace("address", id, where, found->id == 0));
-    // A protected address takes the record's postcode out of search.
-    BV_TRY(m_sql->personSearch->refresh(person.value()));
+    // A protected address takes the record's postcode out of search (as for flags, above).
+    if (address.isProtected)
+        BV_TRY(m_sql->personSearch->refresh(person.value()));
     ++outcome.written;
     return {};
 }
