@@ -61,6 +61,8 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
 
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("File"));
+    // Wide enough to see where the file goes, not just its last letters.
+    m_path->setMinimumWidth(m_path->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_path->setText(
         QDir(documents.isEmpty() ? QDir::homePath() : documents).filePath(tr("chronology.pdf")));

@@ -9,7 +9,9 @@
 #include "store/recoverykey.h"
 #include "store/sqlitelibrary.h"
 #include "ui/application.h"
+#include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/notedialog.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/searchpanel.h"
 #include "ui/timelinepanel.h"
@@ -161,6 +163,14 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("main-window-dark"), err);
         QApplication::setPalette(light);
+    }
+    if (wanted(QStringLiteral("export-dialog"))) {
+        bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));
+        ok &= save(dialog, directory, QStringLiteral("export-dialog"), err);
+    }
+    if (wanted(QStringLiteral("note-dialog"))) {
+        bv::ui::NoteDialog dialog(QStringLiteral("Missing person"));
+        ok &= save(dialog, directory, QStringLiteral("note-dialog"), err);
     }
     if (wanted(QStringLiteral("unlock-dialog"))) {
         bv::ui::UnlockDialog dialog(clock);
