@@ -2272,6 +2272,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>There is no event %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not tried: %1 could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2604,6 +2608,99 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::models::FeedStatusModel</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the feeds file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1: %n page(s)</source>
+        <translation>
+            <numerusform>Syncing %1: %n page</numerusform>
+            <numerusform>Syncing %1: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No complete sync yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input record(s) held back as unreadable; see broadview quarantine list</source>
+        <translation>
+            <numerusform>%n input record held back as unreadable; see broadview quarantine list</numerusform>
+            <numerusform>%n input records held back as unreadable; see broadview quarantine list</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3212,6 +3309,22 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Note added</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the agency feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync may have changed person %1: open them again to see the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::NoteDialog</name>
@@ -3513,6 +3626,172 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform>%n person found.</numerusform>
             <numerusform>%n people found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::SourcesPanel</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online: every feed synced since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 feeds failing at the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1: records are as of then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: no feed has been reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose feeds file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the feeds.json that says where each agency&apos;s feed is and how to sign in to it. It is remembered for this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each agency feed with its state, the time of its last complete sync, the records it has given, input held back as unreadable, and the last error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the store up to date with every feed, then link the new records into people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the feeds. What came in so far is kept and linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feeds file chosen for this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a feeds file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the feeds file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock a store first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the sync under way to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the sync…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: the page being read is finished first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking the new records into people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2): %3 pages, %4 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records written: %1; removed: %2; quarantined: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) failed: %1 (see Last error).</source>
+        <translation>
+            <numerusform>%n feed failed: %1 (see Last error).</numerusform>
+            <numerusform>%n feeds failed: %1 (see Last error).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 people, %2 new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not be audited, so nothing was linked: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

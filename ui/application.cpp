@@ -3,6 +3,7 @@
 
 #include "access/session.h"
 #include "cli/democommand.h"
+#include "cli/demofeeds.h"
 #include "cli/exitcodes.h"
 #include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
@@ -71,7 +72,7 @@ int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)
 
     MainWindow window(clock);
     if (session) {
-        window.openSession(std::move(session));
+        window.openSession(std::move(session), demoRun->feeds->feedsFile());
         window.show();
     } else if (!window.unlock()) {
         return cli::ExitOk; // the user cancelled the unlock dialog

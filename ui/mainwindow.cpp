@@ -16,6 +16,7 @@
 #include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
+#include "ui/sourcespanel.h"
 #include "ui/timelinepanel.h"
 #include "ui/unlockdialog.h"
 
@@ -120,13 +121,27 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);
     addDockWidget(Qt::LeftDockWidgetArea, m_storeDock);
     tabifyDockWidget(m_searchDock, m_storeDock);
+
+    m_sources = new SourcesPanel(m_clock, this);
+    m_sourcesDock = new QDockWidget(tr("Sources"), this);
+    m_sourcesDock->setObjectName(QStringLiteral("sourcesDock"));
+    m_sourcesDock->setWidget(m_sources);
+    m_sourcesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                               | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sourcesDock);
+    tabifyDockWidget(m_storeDock, m_sourcesDock);
+    connect(m_sources, &SourcesPanel::connectivityChanged, this, &MainWindow::showConnectivity);
+    connect(m_sources, &SourcesPanel::syncFinished, this, &MainWindow::syncFinished);
     m_searchDock->raise();
     nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
     connect(m_searchPanel, &SearchPanel::personActivated, this, &MainWindow::openPerson);
-    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_detailDock})
+    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_sourcesDock, m_detailDock})
         connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::nameDockTabs);
 
+    m_connectivity = new QLabel(this);
+    m_connectivity->setAccessibleName(tr("Feeds"));
+    statusBar()->addPermanentWidget(m_connectivity);
     m_marking = new QLabel(report::ProtectiveMarking::marking(), this);
     m_marking->setAccessibleName(tr("Protective marking"));
     statusBar()->addPermanentWidget(m_marking);
@@ -150,6 +165,12 @@ void MainWindow::createActions()
         = file->addAction(tr("&Export chronology…"), this, &MainWindow::exportChronology);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setEnabled(false);
+    m_syncAction = file->addAction(tr("&Sync with the agency feeds"), this, [this] {
+        m_sourcesDock->show();
+        m_sourcesDock->raise();
+        m_sources->sync();
+    });
+    m_syncAction->setShortcut(QKeySequence(Qt::Key_F9));
     QAction *lockAction = file->addAction(tr("&Lock"), this, [this] {
         lock();
         if (!unlock())
@@ -173,6 +194,7 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_searchDock->toggleViewAction());
     view->addAction(m_storeDock->toggleViewAction());
+    view->addAction(m_sourcesDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -189,7 +211,8 @@ bool MainWindow::unlock()
     return true;
 }
 
-void MainWindow::openSession(std::unique_ptr<access::Session> session)
+void MainWindow::openSession(std::unique_ptr<access::Session> session,
+                             std::optional<feeds::FeedsFile> feeds)
 {
     m_session = std::move(session);
     // A store made before person search gets its index once, here.
@@ -206,6 +229,7 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session)
     pragmas.cacheKiB = 16 * 1024;
     m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), pragmas,
                             m_session->context());
+    m_sources->setSession(m_session.get(), std::move(feeds));
     refresh();
     m_searchPanel->focusQuery();
 }
@@ -343,7 +367,9 @@ void MainWindow::auditSearch(const QString &query)
 
 void MainWindow::lock()
 {
-    m_searchModel->clearStore(); // the search thread's connection and key first
+    // The worker threads' connections and keys first: a sync under way stops.
+    m_sources->clearSession();
+    m_searchModel->clearStore();
     m_searchPanel->clear();
     m_timeline->clear();
     m_detail->clear();
@@ -396,6 +422,33 @@ void MainWindow::refresh()
             .arg(context.user, access::roleName(context.role), context.purpose));
 }
 
+void MainWindow::showConnectivity()
+{
+    if (!m_session) {
+        m_connectivity->clear();
+        return;
+    }
+    const models::Connectivity connectivity = m_sources->connectivity();
+    m_connectivity->setText(connectivityText(connectivity, m_clock.nowUtc()));
+    // Offline is the state a field worker must not miss: said in words and drawn apart.
+    const bool warn = connectivity.state == models::Connectivity::State::Offline
+                      || connectivity.state == models::Connectivity::State::Partial;
+    QFont font = m_connectivity->font();
+    font.setBold(warn);
+    m_connectivity->setFont(font);
+}
+
+void MainWindow::syncFinished(const sync::RefreshOutcome &outcome)
+{
+    refresh();
+    m_searchPanel->searchAgain();
+    if (m_person.personId != 0 && outcome.changed() > 0)
+        statusBar()->showMessage(
+            tr("The sync may have changed person %1: open them again to see the latest.")
+                .arg(m_person.personId),
+            10000);
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(
@@ -412,6 +465,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    m_sources->clearSession();
     m_searchModel->clearStore();
     m_session.reset();
     event->accept();

@@ -2,11 +2,14 @@
 #pragma once
 
 #include "common/clock.h"
+#include "feeds/feedconfig.h"
 #include "store/personrepository.h"
+#include "sync/storerefresh.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -24,6 +27,7 @@ class StoreSummaryModel;
 namespace bv::ui {
 
 class SearchPanel;
+class SourcesPanel;
 class RecordDetailPanel;
 class TimelinePanel;
 
@@ -40,11 +44,16 @@ public:
 
     // Shows the unlock dialog; false if the user cancelled it.
     bool unlock();
-    void openSession(std::unique_ptr<access::Session> session);
+    // feeds: the demo's feeds (its simulator's address); otherwise the file the user chose
+    // for this store, if any.
+    void openSession(std::unique_ptr<access::Session> session,
+                     std::optional<feeds::FeedsFile> feeds = std::nullopt);
     void lock();
     SearchPanel *searchPanel() const { return m_searchPanel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
     RecordDetailPanel *detailPanel() const { return m_detail; }
+    SourcesPanel *sourcesPanel() const { return m_sources; }
+    QLabel *connectivityLabel() const { return m_connectivity; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +69,8 @@ private:
     void showEventDetail(qint64 eventId);
     void exportChronology();
     void addNote(qint64 eventId);
+    void showConnectivity();
+    void syncFinished(const sync::RefreshOutcome &outcome);
 
     const Clock &m_clock;
     std::unique_ptr<access::Session> m_session;
@@ -80,6 +91,10 @@ private:
     RecordDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_syncAction = nullptr;
+    SourcesPanel *m_sources = nullptr;
+    QDockWidget *m_sourcesDock = nullptr;
+    QLabel *m_connectivity = nullptr;
     store::PersonView m_person; // the open person, as read
 };
 

@@ -75,6 +75,12 @@ SearchPanel::SearchPanel(models::PersonSearchModel *model, const Clock &clock, Q
     });
 }
 
+void SearchPanel::searchAgain()
+{
+    if (!m_query->text().trimmed().isEmpty())
+        startSearch();
+}
+
 void SearchPanel::startSearch()
 {
     const QString text = m_query->text().trimmed();

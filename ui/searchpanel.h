@@ -32,6 +32,8 @@ public:
     // Empties the query and the results (on lock).
     void clear();
     void focusQuery();
+    // Runs the query shown again (after a sync changed the store); not a committed search.
+    void searchAgain();
 
 Q_SIGNALS:
     // The user pressed Enter on a query: its results, once they are in, are the search.

@@ -4,6 +4,7 @@
 #include "access/session.h"
 #include "cli/exitcodes.h"
 #include "linkage/storelinker.h"
+#include "sync/storerefresh.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
@@ -52,23 +53,8 @@ int LinkCommand::linkAndReport(access::Session &session, CommandIo &io, linkage:
     // Counts only: who was linked to whom is in the store, not the audit. In the link's own
     // transaction, so there is no link without its entry.
     const auto audit = [&](const linkage::StoreLinkOutcome &outcome) -> Result<void> {
-        const QString action = outcome.estimated ? QStringLiteral("persons.link_estimate")
-                                                 : QStringLiteral("persons.link");
         auto appended = session.audit().append(
-            session.context(),
-            {action, QStringLiteral("persons"),
-             QStringLiteral("mode=%1 records=%2 relinked=%3 persons=%4 new=%5 retired=%6 "
-                            "review=%7 pairs_export=%8")
-                 .arg(mode == linkage::LinkMode::Incremental ? QStringLiteral("incremental")
-                      : mode == linkage::LinkMode::Full      ? QStringLiteral("full")
-                                                             : QStringLiteral("reestimate"))
-                 .arg(outcome.statistics.records)
-                 .arg(outcome.relinked)
-                 .arg(outcome.persons)
-                 .arg(outcome.newPersons)
-                 .arg(outcome.retiredPersons)
-                 .arg(outcome.reviewPairs)
-                 .arg(pairsOut.isEmpty() ? 0 : 1)});
+            session.context(), sync::linkAuditEvent(mode, outcome, !pairsOut.isEmpty()));
         if (!appended.ok())
             return appended.error();
         return {};

@@ -4,6 +4,7 @@
 #include "access/session.h"
 #include "cli/exitcodes.h"
 #include "feeds/syncengine.h"
+#include "sync/storerefresh.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,20 +99,10 @@ int SyncCommand::syncAndReport(access::Session &session,
         io.err << "\r\x1b[K";
 
     int exitCode = ExitOk;
-    qsizetype written = 0;
-    qsizetype removed = 0;
-    qsizetype rejected = 0;
-    QStringList failed;
     QJsonArray list;
     for (const auto &summary : summaries) {
-        written += summary.written;
-        removed += summary.removed;
-        rejected += summary.rejected;
-        if (!summary.ok()) {
-            failed << summary.feedId;
-            if (exitCode == ExitOk)
-                exitCode = exitCodeFor(summary.error->code);
-        }
+        if (!summary.ok() && exitCode == ExitOk)
+            exitCode = exitCodeFor(summary.error->code);
         if (json)
             list.append(summaryJson(summary));
         else
@@ -122,16 +113,7 @@ int SyncCommand::syncAndReport(access::Session &session,
                       .toJson(QJsonDocument::Indented);
     io.out.flush();
 
-    // Counts and feed ids only: what came in, never who.
-    auto audited = session.audit().append(
-        session.context(),
-        {QStringLiteral("feeds.sync"), QStringLiteral("feeds"),
-         QStringLiteral("feeds=%1 written=%2 removed=%3 quarantined=%4 failed=%5")
-             .arg(summaries.size())
-             .arg(written)
-             .arg(removed)
-             .arg(rejected)
-             .arg(failed.isEmpty() ? QStringLiteral("none") : failed.join(QLatin1Char(',')))});
+    auto audited = session.audit().append(session.context(), sync::syncAuditEvent(summaries));
     if (!audited.ok())
         return fail(io, audited.error());
     return exitCode;

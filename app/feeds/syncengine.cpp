@@ -157,21 +157,37 @@ FeedSyncSummary SyncEngine::syncFeed(const FeedConfig &feed)
         summary.error = done.error();
         spdlog::warn("feed {}: sync stopped after {} pages: {}", feed.id.toStdString(),
                      summary.pages, done.error().message.toStdString());
-        if (done.error().code != ErrorCode::Cancelled) {
-            auto writer = PageWriter::create(m_db, feed, m_clock);
-            if (writer.ok()) {
-                if (auto recorded = writer.value()->recordError(done.error().message);
-                    !recorded.ok())
-                    spdlog::warn("feed {}: the error could not be recorded: {}",
-                                 feed.id.toStdString(), recorded.error().message.toStdString());
-            }
-        }
+        if (done.error().code != ErrorCode::Cancelled)
+            recordError(feed, done.error());
     } else {
         spdlog::info("feed {}: {} pages, {} records, {} written, {} removed, {} rejected, {} ms",
                      feed.id.toStdString(), summary.pages, summary.records, summary.written,
                      summary.removed, summary.rejected, summary.elapsedMs);
     }
     return summary;
+}
+
+FeedSyncSummary SyncEngine::skipFeed(const FeedConfig &feed, const Error &why)
+{
+    FeedSyncSummary summary;
+    summary.feedId = feed.id;
+    summary.error = why;
+    spdlog::warn("feed {}: not tried: {}", feed.id.toStdString(), why.message.toStdString());
+    recordError(feed, why);
+    return summary;
+}
+
+void SyncEngine::recordError(const FeedConfig &feed, const Error &error)
+{
+    auto writer = PageWriter::create(m_db, feed, m_clock);
+    if (!writer.ok()) {
+        spdlog::warn("feed {}: the error could not be recorded: {}", feed.id.toStdString(),
+                     writer.error().message.toStdString());
+        return;
+    }
+    if (auto recorded = writer.value()->recordError(error.message); !recorded.ok())
+        spdlog::warn("feed {}: the error could not be recorded: {}", feed.id.toStdString(),
+                     recorded.error().message.toStdString());
 }
 
 Result<void> SyncEngine::syncFeedInto(const FeedConfig &feed, FeedSyncSummary &summary)

@@ -59,12 +59,15 @@ public:
 
     FeedSyncSummary syncFeed(const FeedConfig &feed);
     std::vector<FeedSyncSummary> syncAll(const std::vector<FeedConfig> &feeds);
+    // A feed not tried, for `why`: its summary, with `why` kept as the feed's last error.
+    FeedSyncSummary skipFeed(const FeedConfig &feed, const Error &why);
 
     void cancel() { m_cancelled.store(true); }
     bool isCancelled() const { return m_cancelled.load(); }
 
 private:
     [[nodiscard]] Result<void> syncFeedInto(const FeedConfig &feed, FeedSyncSummary &summary);
+    void recordError(const FeedConfig &feed, const Error &error);
 
     store::Database &m_db;
     SecretLookup m_secrets;

@@ -109,21 +109,9 @@ Result<QByteArray> StoreInspector::contentHash(Database &db)
     return hash;
 }
 
-Result<StoreSummary> StoreInspector::summarize(Database &db, const access::AccessContext &context)
+Result<QList<SourceCount>> StoreInspector::sources(Database &db)
 {
-    Q_UNUSED(context); // aggregates are visible to every role; the parameter keeps the rule
-    StoreSummary summary;
-    auto version = Schema::currentVersion(db);
-    BV_TRY(version);
-    summary.schemaVersion = version.value();
-    auto created = db.queryText("SELECT value FROM store_meta WHERE key = 'created_at'");
-    BV_TRY(created);
-    summary.createdAt = created.value();
-    for (const char *table : kCountedTables) {
-        auto rows = db.queryInt(std::string("SELECT count(*) FROM ") + table);
-        BV_TRY(rows);
-        summary.tables.append({QString::fromLatin1(table), rows.value()});
-    }
+    QList<SourceCount> list;
     auto sources = db.prepare(
         "SELECT s.code, s.agency, "
         "(SELECT count(*) FROM source_person sp WHERE sp.source_id = s.id), "
@@ -140,11 +128,31 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
         BV_TRY(step);
         if (!step.value())
             break;
-        summary.sources.append({sources->text(0), sources->text(1), sources->int64(2),
-                                sources->int64(3), sources->int64(4), sources->int64(5),
-                                sources->int64(6), sources->int64(7), sources->text(8),
-                                sources->text(9)});
+        list.append({sources->text(0), sources->text(1), sources->int64(2), sources->int64(3),
+                     sources->int64(4), sources->int64(5), sources->int64(6), sources->int64(7),
+                     sources->text(8), sources->text(9)});
     }
+    return list;
+}
+
+Result<StoreSummary> StoreInspector::summarize(Database &db, const access::AccessContext &context)
+{
+    Q_UNUSED(context); // aggregates are visible to every role; the parameter keeps the rule
+    StoreSummary summary;
+    auto version = Schema::currentVersion(db);
+    BV_TRY(version);
+    summary.schemaVersion = version.value();
+    auto created = db.queryText("SELECT value FROM store_meta WHERE key = 'created_at'");
+    BV_TRY(created);
+    summary.createdAt = created.value();
+    for (const char *table : kCountedTables) {
+        auto rows = db.queryInt(std::string("SELECT count(*) FROM ") + table);
+        BV_TRY(rows);
+        summary.tables.append({QString::fromLatin1(table), rows.value()});
+    }
+    auto sources = StoreInspector::sources(db);
+    BV_TRY(sources);
+    summary.sources = std::move(sources.value());
     auto hash = contentHash(db);
     BV_TRY(hash);
     summary.contentHash = hash.value();

@@ -59,6 +59,9 @@ public:
     [[nodiscard]] static Result<StoreSummary> summarize(Database &db,
                                                         const access::AccessContext &context);
     [[nodiscard]] static Result<QByteArray> contentHash(Database &db);
+    // Each source's counts and sync state, without the content hash: cheap enough to show
+    // after every sync.
+    [[nodiscard]] static Result<QList<SourceCount>> sources(Database &db);
     // Decrypts and authenticates every page (SQLCipher 3.4.1 has no cipher_integrity_check:
     // a damaged page is found only when read), then runs integrity_check and
     // foreign_key_check. Pages are read by copying them into a throwaway encrypted file

@@ -11,6 +11,9 @@ class Session;
 namespace bv::cli {
 class DemoFeeds;
 }
+namespace bv::feeds {
+struct FeedsFile;
+}
 
 namespace bv::test {
 
@@ -21,13 +24,17 @@ class SyncedCounty
 {
 public:
     // workDir: where the feeds file and TLS material go (the caller's temporary directory).
-    [[nodiscard]] static Result<std::unique_ptr<SyncedCounty>> start(int persons, quint64 seed,
-                                                                     const QString &workDir);
+    // synced false: the store is made and holds the feeds' secrets, but nothing is synced.
+    [[nodiscard]] static Result<std::unique_ptr<SyncedCounty>>
+    start(int persons, quint64 seed, const QString &workDir, bool synced = true);
     ~SyncedCounty();
 
     access::Session &session() { return *m_session; }
     store::Database &db();
     FixedClock &clock() { return m_fixture->clock(); }
+    const feeds::FeedsFile &feedsFile() const;
+    // Stops serving the feeds, as a network that went away: connections are refused.
+    void stopServing();
 
 private:
     SyncedCounty() = default;
@@ -36,6 +43,7 @@ private:
     std::unique_ptr<cli::DemoFeeds> m_feeds;
     std::unique_ptr<StoreFixture> m_fixture;
     std::unique_ptr<access::Session> m_session;
+    std::unique_ptr<feeds::FeedsFile> m_feedsFile; // kept when the feeds stop
 };
 
 } // namespace bv::test

@@ -3,6 +3,7 @@
 // pictures stay current: tools/make-screenshots.sh runs it under Xvfb.
 #include "access/session.h"
 #include "cli/democommand.h"
+#include "cli/demofeeds.h"
 #include "common/translations.h"
 #include "models/personsearchmodel.h"
 #include "store/crypto.h"
@@ -14,6 +15,7 @@
 #include "ui/notedialog.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/searchpanel.h"
+#include "ui/sourcespanel.h"
 #include "ui/timelinepanel.h"
 #include "ui/unlockdialog.h"
 
@@ -114,7 +116,7 @@ int main(int argc, char **argv)
     bool ok = true;
     if (wanted(QStringLiteral("main-window"))) {
         bv::ui::MainWindow window(clock);
-        window.openSession(std::move(prepared->session));
+        window.openSession(std::move(prepared->session), prepared->feeds->feedsFile());
         window.resize(1600, 900);
         // A search as a user types it, its results in.
         bv::ui::SearchPanel *search = window.searchPanel();
@@ -163,6 +165,18 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("main-window-dark"), err);
         QApplication::setPalette(light);
+        QApplication::processEvents();
+
+        // Sources: a sync from the app, as a user starts it (F9), once it has finished.
+        QEventLoop syncLoop;
+        QObject::connect(window.sourcesPanel(), &bv::ui::SourcesPanel::syncFinished, &syncLoop,
+                         &QEventLoop::quit);
+        QTimer::singleShot(120000, &syncLoop, &QEventLoop::quit);
+        window.sourcesPanel()->parentWidget()->show();
+        window.sourcesPanel()->parentWidget()->raise();
+        window.sourcesPanel()->sync();
+        syncLoop.exec();
+        ok &= save(window, directory, QStringLiteral("sources"), err);
     }
     if (wanted(QStringLiteral("export-dialog"))) {
         bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));
