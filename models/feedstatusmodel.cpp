@@ -2,8 +2,11 @@
 #include "models/feedstatusmodel.h"
 
 #include "common/agencies.h"
+#include "models/agencybadge.h"
+#include "models/agencystyle.h"
 #include "search/personsearch.h"
 
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -193,6 +196,8 @@ QVariant FeedStatusModel::data(const QModelIndex &index, int role) const
         return row.agency;
     if (role == StateRole)
         return int(rowState);
+    if (role == Qt::DecorationRole && index.column() == AgencyColumn)
+        return agencyIcon(row.agency, isDarkPalette(QGuiApplication::palette()));
     if (role == Qt::TextAlignmentRole) {
         const bool number = index.column() == RecordsColumn || index.column() == QuarantinedColumn;
         return number ? QVariant(Qt::AlignRight | Qt::AlignVCenter)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timelinedelegate.h"
 
+#include "models/agencybadge.h"
 #include "models/agencystyle.h"
 #include "models/timelinemodel.h"
 
@@ -114,19 +115,13 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                       index.data(TimelineModel::TimeTextRole).toString());
     x += timeWidth + kMargin;
 
-    // The agency's badge: its colour with its name.
+    // The agency's badge: its colour, pictogram and name.
     const QFont badgeFont = bold(smaller(option.font));
-    const QFontMetrics badgeMetrics(badgeFont);
-    const int badgeWidth
-        = badgeMetrics.horizontalAdvance(QStringLiteral("Children's SC")) + 2 * kMargin;
-    QRect badge(x, top, badgeWidth, lineHeight);
+    const int badgeWidth = models::agencyBadgeWidth(
+        models::agencyStyle(QStringLiteral("childrens_social_care")).badge, badgeFont);
+    models::paintAgencyBadge(*painter, QRect(x, top, badgeWidth, lineHeight), agency,
+                             models::isDarkPalette(option.palette), badgeFont);
     painter->setRenderHint(QPainter::Antialiasing);
-    QPainterPath path;
-    path.addRoundedRect(badge, 4, 4);
-    painter->fillPath(path, style.colour);
-    painter->setFont(badgeFont);
-    painter->setPen(style.text);
-    painter->drawText(badge, Qt::AlignCenter, style.badge);
     x += badgeWidth + kMargin;
 
     const int right = rect.right() - kMargin;

@@ -2,6 +2,7 @@
 #include "ui/timelineoverview.h"
 
 #include "common/agencies.h"
+#include "models/agencybadge.h"
 #include "models/agencystyle.h"
 #include "search/personsearch.h"
 
@@ -46,8 +47,9 @@ void TimelineOverview::measureLabels()
 {
     int width = 0;
     for (const QString &agency : m_lanes)
-        width = std::max(width, fontMetrics().horizontalAdvance(models::agencyStyle(agency).badge));
-    m_labelWidth = width + 3 * kMargin;
+        width
+            = std::max(width, models::agencyBadgeWidth(models::agencyStyle(agency).badge, font()));
+    m_labelWidth = width + 2 * kMargin;
 }
 
 void TimelineOverview::changeEvent(QEvent *event)
@@ -182,11 +184,8 @@ void TimelineOverview::paintEvent(QPaintEvent *)
     const int axisTop = kMargin + int(m_lanes.size()) * height;
     // Lanes: the agency's colour and name at the left, a faint band across.
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
-        const models::AgencyStyle style = models::agencyStyle(m_lanes.at(lane), dark);
         const QRect label(kMargin, kMargin + lane * height, left - 2 * kMargin, height - 2);
-        painter.fillRect(label, style.colour);
-        painter.setPen(style.text);
-        painter.drawText(label, Qt::AlignCenter, style.badge);
+        models::paintAgencyBadge(painter, label, m_lanes.at(lane), dark, font());
         if (lane % 2 == 1)
             painter.fillRect(QRect(left, kMargin + lane * height, width() - left, height),
                              palette.color(QPalette::AlternateBase));

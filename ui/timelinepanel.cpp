@@ -3,6 +3,7 @@
 
 #include "common/age.h"
 #include "common/agencies.h"
+#include "models/agencybadge.h"
 #include "models/agencystyle.h"
 #include "models/timelinemodel.h"
 #include "search/personsearch.h"
@@ -158,12 +159,10 @@ void TimelinePanel::styleAgencyButtons()
 {
     const bool dark = models::isDarkPalette(palette());
     for (QToolButton *button : m_agencyButtons) {
-        const models::AgencyStyle style
-            = models::agencyStyle(button->property("agency").toString(), dark);
-        // The agency's colour as a bar under its name: checked or not is said by the button.
-        button->setStyleSheet(QStringLiteral("QToolButton { border-bottom: 4px solid %1; "
-                                             "padding: 2px 6px; }")
-                                  .arg(style.colour.name()));
+        // The agency's colour and pictogram beside its name, as on its events' badges; checked
+        // or not is said by the button.
+        button->setIcon(models::agencyIcon(button->property("agency").toString(), dark));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     }
 }
 
