@@ -14,7 +14,7 @@
 
 namespace bv::models {
 
-Connectivity Connectivity::of(const QList<store::SourceCount> &sources)
+Connectivity Connectivity::of(const QList<store::SourceCount> &sources, const QStringList *feeds)
 {
     Connectivity result;
     QDateTime oldestSync;
@@ -23,6 +23,8 @@ Connectivity Connectivity::of(const QList<store::SourceCount> &sources)
         const QDateTime synced = QDateTime::fromString(source.lastSyncAt, Qt::ISODateWithMs);
         if (source.lastSyncAt.isEmpty() && source.lastError.isEmpty())
             continue; // never tried
+        if (feeds && !feeds->contains(source.code))
+            continue; // turned off or no longer in the file
         ++result.feeds;
         if (!source.lastError.isEmpty())
             ++result.failing;
@@ -35,6 +37,7 @@ Connectivity Connectivity::of(const QList<store::SourceCount> &sources)
     }
     if (result.feeds == 0)
         return result;
+    result.oldest = oldestSync;
     if (result.failing == result.feeds) {
         result.state = State::Offline;
         result.since = newestSync; // invalid: never reached at all

@@ -20,13 +20,17 @@ struct Connectivity
         Offline,   // every feed failed last time: what the store holds is as of `since`
     };
     State state = State::NotSynced;
-    QDateTime since; // Online: the oldest feed's last sync; Offline: the newest (UTC)
+    QDateTime since;  // Online: the oldest feed's last sync; Offline: the newest (UTC)
+    QDateTime oldest; // the oldest feed's last sync: how old the stalest records may be
     int failing = 0;
     int feeds = 0;
 
     // Read from the store's record of each feed's last sync and error, so a laptop opened in
     // the field says how old its data is before anyone presses Sync.
-    static Connectivity of(const QList<store::SourceCount> &sources);
+    // feeds: the ids of the feeds in use (enabled in the feeds file), or null for every source
+    // the store knows.
+    static Connectivity of(const QList<store::SourceCount> &sources,
+                           const QStringList *feeds = nullptr);
 };
 
 // Each agency feed: its state, last sync, records, quarantined input and last error, from the

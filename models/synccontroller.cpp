@@ -5,17 +5,22 @@
 #include "store/cipherthreadstate.h"
 #include "store/storefiles.h"
 
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 
 namespace bv::models {
 
 // What the GUI thread shares with the worker: the refresh under way, so cancel() reaches it
-// even while it waits out a retry.
+// even while it waits out a retry, and whether a run is queued or under way, so a lock waits
+// for it. The feed client waits in nested event loops on the worker's thread, which would
+// deliver a queued close() in the middle of a run: close() is queued only once it is idle.
 struct SyncHandle
 {
     std::mutex mutex;
+    std::condition_variable idle;
     sync::StoreRefresh *current = nullptr;
+    bool active = false; // from start() to the end of the run
     bool cancelRequested = false;
 };
 
@@ -39,39 +44,21 @@ public:
         m_context = context;
     }
 
-    void run(const std::vector<feeds::FeedConfig> &feeds, const feeds::RetryPolicy &policy)
+    void run(int generation, const std::vector<feeds::FeedConfig> &feeds,
+             const feeds::RetryPolicy &policy)
     {
-        sync::RefreshOutcome outcome;
-        if (!m_db) {
-            auto opened = store::StoreFiles::openWithKey(m_paths.store, m_key, m_pragmas);
-            if (!opened.ok()) {
-                outcome.notStarted = opened.error();
-                Q_EMIT finished(outcome);
-                return;
-            }
-            m_db = std::move(opened.value());
-            m_audit
-                = std::make_unique<access::AuditLog>(*m_db, m_paths.auditMirror(), m_key, m_clock);
-        }
-        sync::StoreRefresh refresh(*m_db, *m_audit, m_context, m_clock, policy);
-        refresh.setProgressHandler(
-            [this](const sync::RefreshProgress &progress) { Q_EMIT progressed(progress); });
-        {
-            std::lock_guard lock(m_handle->mutex);
-            m_handle->current = &refresh;
-            if (m_handle->cancelRequested)
-                refresh.cancel();
-        }
-        outcome = refresh.run(feeds);
+        sync::RefreshOutcome outcome = runOnce(generation, feeds, policy);
         {
             std::lock_guard lock(m_handle->mutex);
             m_handle->current = nullptr;
             m_handle->cancelRequested = false;
+            m_handle->active = false;
         }
-        Q_EMIT finished(outcome);
+        m_handle->idle.notify_all();
+        Q_EMIT finished(generation, outcome);
     }
 
-    // Closes the connection and forgets the key, on this thread.
+    // Closes the connection and forgets the key, on this thread, between runs.
     void close()
     {
         m_audit.reset();
@@ -82,10 +69,37 @@ public:
     }
 
 Q_SIGNALS:
-    void progressed(const bv::sync::RefreshProgress &progress);
-    void finished(const bv::sync::RefreshOutcome &outcome);
+    void progressed(int generation, const bv::sync::RefreshProgress &progress);
+    void finished(int generation, const bv::sync::RefreshOutcome &outcome);
 
 private:
+    sync::RefreshOutcome runOnce(int generation, const std::vector<feeds::FeedConfig> &feeds,
+                                 const feeds::RetryPolicy &policy)
+    {
+        sync::RefreshOutcome outcome;
+        if (!m_db) {
+            auto opened = store::StoreFiles::openWithKey(m_paths.store, m_key, m_pragmas);
+            if (!opened.ok()) {
+                outcome.notStarted = opened.error();
+                return outcome;
+            }
+            m_db = std::move(opened.value());
+            m_audit
+                = std::make_unique<access::AuditLog>(*m_db, m_paths.auditMirror(), m_key, m_clock);
+        }
+        sync::StoreRefresh refresh(*m_db, *m_audit, m_context, m_clock, policy);
+        refresh.setProgressHandler([this, generation](const sync::RefreshProgress &progress) {
+            Q_EMIT progressed(generation, progress);
+        });
+        {
+            std::lock_guard lock(m_handle->mutex);
+            m_handle->current = &refresh;
+            if (m_handle->cancelRequested)
+                refresh.cancel();
+        }
+        return refresh.run(feeds);
+    }
+
     std::shared_ptr<SyncHandle> m_handle;
     const Clock &m_clock;
     store::StorePaths m_paths;
@@ -107,7 +121,11 @@ SyncController::SyncController(const Clock &clock, QObject *parent)
     qRegisterMetaType<bv::sync::RefreshOutcome>();
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SyncWorker::progressed, this, &SyncController::progressed);
+    connect(m_worker, &SyncWorker::progressed, this,
+            [this](int generation, const bv::sync::RefreshProgress &progress) {
+                if (generation == m_generation)
+                    Q_EMIT progressed(progress);
+            });
     connect(m_worker, &SyncWorker::finished, this, &SyncController::onFinished);
     m_thread.setObjectName(QStringLiteral("sync"));
     m_thread.start();
@@ -137,7 +155,12 @@ void SyncController::setStore(const QString &storePath, const SecretBytes &store
 void SyncController::clearStore()
 {
     cancel();
-    // Queued behind a sync under way, so it waits for it to finish.
+    {
+        // The run stops at the page under way; the link, if it has begun, runs to its end.
+        std::unique_lock lock(m_handle->mutex);
+        m_handle->idle.wait(lock, [this] { return !m_handle->active; });
+    }
+    ++m_generation; // what the stopped run still has queued for us is dropped
     if (m_thread.isRunning())
         QMetaObject::invokeMethod(m_worker, &SyncWorker::close, Qt::BlockingQueuedConnection);
     m_running = false;
@@ -151,9 +174,13 @@ bool SyncController::start(const std::vector<feeds::FeedConfig> &feeds)
     {
         std::lock_guard lock(m_handle->mutex);
         m_handle->cancelRequested = false;
+        m_handle->active = true;
     }
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, feeds, policy = m_policy] { worker->run(feeds, policy); },
+        m_worker,
+        [worker = m_worker, generation = m_generation, feeds, policy = m_policy] {
+            worker->run(generation, feeds, policy);
+        },
         Qt::QueuedConnection);
     return true;
 }
@@ -167,8 +194,10 @@ void SyncController::cancel()
         m_handle->cancelRequested = true; // queued, not started yet
 }
 
-void SyncController::onFinished(const bv::sync::RefreshOutcome &outcome)
+void SyncController::onFinished(int generation, const bv::sync::RefreshOutcome &outcome)
 {
+    if (generation != m_generation)
+        return; // a run stopped by a lock: its store and reader are gone
     m_running = false;
     Q_EMIT finished(outcome);
 }

@@ -48,13 +48,14 @@ Q_SIGNALS:
     void finished(const bv::sync::RefreshOutcome &outcome);
 
 private:
-    void onFinished(const bv::sync::RefreshOutcome &outcome);
+    void onFinished(int generation, const bv::sync::RefreshOutcome &outcome);
 
     std::shared_ptr<SyncHandle> m_handle;
     QThread m_thread;
     SyncWorker *m_worker = nullptr; // lives in m_thread
     feeds::RetryPolicy m_policy;
     bool m_running = false;
+    int m_generation = 0; // of the store set; signals of an earlier one are dropped
 };
 
 } // namespace bv::models

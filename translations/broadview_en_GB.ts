@@ -2273,7 +2273,11 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not tried: %1 could not be reached.</source>
+        <source>Feed %1: %2 could not be reached after %3 attempts (last: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tried: %1 gave no answer to the feed before it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3325,6 +3329,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>The sync may have changed person %1: open them again to see the latest.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The least recently synced feed was last synced %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::NoteDialog</name>
@@ -3639,14 +3647,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 feeds failing at the last sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline since %1: records are as of then</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Offline: no feed has been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3751,10 +3751,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1 (%2): %3 pages, %4 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The sync could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,15 +3778,30 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         </translation>
     </message>
     <message>
-        <source>%1 people, %2 new.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Linking failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sync could not be audited, so nothing was linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds failing at the last sync: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1 (no feed reached since)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %1 (%2): %n page(s) so far</source>
+        <translation>
+            <numerusform>Reading %1 (%2): %n page so far</numerusform>
+            <numerusform>Reading %1 (%2): %n pages so far</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People in the store: %1 (new: %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

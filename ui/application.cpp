@@ -5,6 +5,7 @@
 #include "cli/democommand.h"
 #include "cli/demofeeds.h"
 #include "cli/exitcodes.h"
+#include "models/contrast.h"
 #include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
 
@@ -28,6 +29,30 @@ public:
     }
 };
 
+// Keeps the application palette at WCAG AA contrast as the system's palette changes (light to
+// dark and back): each change is checked and only the roles that fall short are set, so the
+// rest keep following the system.
+class ReadablePaletteGuard final : public QObject
+{
+public:
+    using QObject::QObject;
+
+    static void apply()
+    {
+        const QPalette readable = models::readablePalette(QApplication::palette());
+        if (readable != QApplication::palette())
+            QApplication::setPalette(readable); // comes back here once, then is equal
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+            apply();
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
 
 std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
@@ -40,8 +65,15 @@ std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("broadview"));
     // Fusion draws the same on every desktop and follows the palette, light or dark.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    keepPaletteReadable(*app);
 
     return app;
+}
+
+void keepPaletteReadable(QCoreApplication &app)
+{
+    ReadablePaletteGuard::apply();
+    app.installEventFilter(new ReadablePaletteGuard(&app));
 }
 
 int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)

@@ -132,6 +132,10 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     tabifyDockWidget(m_storeDock, m_sourcesDock);
     connect(m_sources, &SourcesPanel::connectivityChanged, this, &MainWindow::showConnectivity);
     connect(m_sources, &SourcesPanel::syncFinished, this, &MainWindow::syncFinished);
+    connect(m_sources, &SourcesPanel::canSyncChanged, this, [this](bool canSync) {
+        if (m_syncAction)
+            m_syncAction->setEnabled(canSync);
+    });
     m_searchDock->raise();
     nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
@@ -171,6 +175,7 @@ void MainWindow::createActions()
         m_sources->sync();
     });
     m_syncAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_syncAction->setEnabled(false);
     QAction *lockAction = file->addAction(tr("&Lock"), this, [this] {
         lock();
         if (!unlock())
@@ -376,6 +381,7 @@ void MainWindow::lock()
     m_person = {};
     m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
+    showConnectivity();
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));
     for (QLabel *value :
@@ -389,7 +395,8 @@ void MainWindow::refresh()
 {
     if (!m_session)
         return;
-    auto summary = store::StoreInspector::summarize(m_session->database(), m_session->context());
+    auto summary
+        = store::StoreInspector::summarize(m_session->database(), m_session->context(), false);
     if (!summary.ok()) {
         spdlog::error("store summary failed");
         QMessageBox::warning(this, tr("Broadview"), summary.error().message);
@@ -430,6 +437,11 @@ void MainWindow::showConnectivity()
     }
     const models::Connectivity connectivity = m_sources->connectivity();
     m_connectivity->setText(connectivityText(connectivity, m_clock.nowUtc()));
+    m_connectivity->setToolTip(
+        connectivity.oldest.isValid()
+            ? tr("The least recently synced feed was last synced %1.")
+                  .arg(models::FeedStatusModel::whenText(connectivity.oldest, m_clock.nowUtc()))
+            : QString());
     // Offline is the state a field worker must not miss: said in words and drawn apart.
     const bool warn = connectivity.state == models::Connectivity::State::Offline
                       || connectivity.state == models::Connectivity::State::Partial;

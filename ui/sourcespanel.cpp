@@ -34,12 +34,12 @@ QString connectivityText(const models::Connectivity &connectivity, const QDateTi
         return SourcesPanel::tr("Online: every feed synced since %1")
             .arg(models::FeedStatusModel::whenText(connectivity.since, now));
     case State::Partial:
-        return SourcesPanel::tr("%1 of %2 feeds failing at the last sync")
+        return SourcesPanel::tr("Feeds failing at the last sync: %1 of %2")
             .arg(connectivity.failing)
             .arg(connectivity.feeds);
     case State::Offline:
         return connectivity.since.isValid()
-                   ? SourcesPanel::tr("Offline since %1: records are as of then")
+                   ? SourcesPanel::tr("Offline since %1 (no feed reached since)")
                          .arg(models::FeedStatusModel::whenText(connectivity.since, now))
                    : SourcesPanel::tr("Offline: no feed has been reached yet");
     }
@@ -138,11 +138,15 @@ void SourcesPanel::setSession(access::Session *session, std::optional<feeds::Fee
 {
     m_session = session;
     m_feeds = std::move(feeds);
+    m_status->clear();
     store::StorePragmas pragmas;
     pragmas.cipherPageSize = int(session->keyFile().cipherPageSize);
     m_controller->setStore(session->paths().store, session->storeKey(), pragmas,
                            session->context());
-    if (!m_feeds) {
+    if (m_feeds) {
+        // The demo's file too, so a lock and unlock finds it again while the demo runs.
+        QSettings().setValue(settingsKey(), QFileInfo(m_feeds->path).absoluteFilePath());
+    } else {
         const QString remembered = QSettings().value(settingsKey()).toString();
         if (!remembered.isEmpty()) {
             auto loaded = feeds::loadFeedsFile(remembered);
@@ -168,7 +172,6 @@ void SourcesPanel::clearSession()
     m_status->clear();
     m_progress->setVisible(false);
     updateButtons();
-    Q_EMIT connectivityChanged();
 }
 
 void SourcesPanel::reload()
@@ -190,7 +193,15 @@ void SourcesPanel::reload()
 
 models::Connectivity SourcesPanel::connectivity() const
 {
-    return models::Connectivity::of(m_model->sources());
+    // The feeds in use: one turned off or taken out of the file says nothing about today.
+    QStringList enabled;
+    if (m_feeds) {
+        for (const auto &feed : m_feeds->feeds) {
+            if (feed.enabled)
+                enabled << feed.id;
+        }
+    }
+    return models::Connectivity::of(m_model->sources(), m_feeds ? &enabled : nullptr);
 }
 
 bool SourcesPanel::isSyncing() const
@@ -209,6 +220,7 @@ void SourcesPanel::updateButtons()
     m_syncButton->setToolTip(m_feeds || !m_session ? QString() : tr("Choose a feeds file first."));
     m_cancelButton->setEnabled(syncing);
     m_chooseButton->setEnabled(m_session && !syncing);
+    Q_EMIT canSyncChanged(m_syncButton->isEnabled());
 }
 
 void SourcesPanel::chooseFeedsFile()
@@ -278,19 +290,20 @@ void SourcesPanel::showProgress(const sync::RefreshProgress &progress)
     }
     m_progress->setValue(progress.feedIndex);
     m_progress->setFormat(tr("Feed %1 of %2").arg(progress.feedIndex + 1).arg(progress.feedCount));
-    const QLocale locale;
-    m_status->setText(progress.feed.stream.isEmpty()
-                          ? tr("Reading %1…").arg(progress.feed.feedId)
-                          : tr("Reading %1 (%2): %3 pages, %4 records")
-                                .arg(progress.feed.feedId, progress.feed.stream,
-                                     locale.toString(qint64(progress.feed.pages)),
-                                     locale.toString(qint64(progress.feed.records))));
+    m_status->setText(
+        progress.feed.stream.isEmpty()
+            ? tr("Reading %1…").arg(progress.feed.feedId)
+            : tr("Reading %1 (%2): %n page(s) so far", nullptr, int(progress.feed.pages))
+                  .arg(progress.feed.feedId, progress.feed.stream));
 }
 
 void SourcesPanel::finishSync(const sync::RefreshOutcome &outcome)
 {
     m_model->endProgress();
     m_progress->setVisible(false);
+    if (!m_session)
+        return;
+    const bool hadFocus = m_cancelButton->hasFocus();
     const QLocale locale;
     QString text;
     if (outcome.notStarted) {
@@ -322,7 +335,7 @@ void SourcesPanel::finishSync(const sync::RefreshOutcome &outcome)
                           .arg(failed.join(QStringLiteral(", ")));
         if (outcome.link)
             text += QLatin1Char(' ')
-                    + tr("%1 people, %2 new.")
+                    + tr("People in the store: %1 (new: %2).")
                           .arg(locale.toString(outcome.link->persons),
                                locale.toString(outcome.link->newPersons));
         if (outcome.linkError)
@@ -335,6 +348,8 @@ void SourcesPanel::finishSync(const sync::RefreshOutcome &outcome)
     m_status->setText(text);
     reload();
     updateButtons();
+    if (hadFocus || !focusWidget())
+        m_syncButton->setFocus(Qt::OtherFocusReason); // Cancel is off now: keep the keyboard here
     Q_EMIT syncFinished(outcome);
 }
 

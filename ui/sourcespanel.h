@@ -61,6 +61,7 @@ public:
 Q_SIGNALS:
     void syncFinished(const bv::sync::RefreshOutcome &outcome);
     void connectivityChanged();
+    void canSyncChanged(bool canSync);
 
 private:
     void showProgress(const sync::RefreshProgress &progress);

@@ -3,6 +3,7 @@
 
 #include "models/agencybadge.h"
 #include "models/agencystyle.h"
+#include "models/contrast.h"
 #include "models/timelinemodel.h"
 
 #include <QApplication>
@@ -36,19 +37,6 @@ QFont smaller(QFont font)
     return font;
 }
 
-// Text that says less than the title, still at WCAG AA contrast on the base colour: the
-// text colour three quarters of the way from the base (PlaceholderText is lighter than that).
-QColor secondaryText(const QPalette &palette)
-{
-    const QColor text = palette.color(QPalette::Text);
-    const QColor base = palette.color(QPalette::Base);
-    const auto mix = [](int a, int b) {
-        return (a * 3 + b) / 4;
-    };
-    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()),
-                  mix(text.blue(), base.blue()));
-}
-
 } // namespace
 
 QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -69,7 +57,7 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const bool selected = option.state & QStyle::State_Selected;
     const QColor text
         = selected ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text);
-    const QColor quiet = selected ? text : secondaryText(palette);
+    const QColor quiet = selected ? text : models::secondaryText(palette);
 
     if (isDay(index)) {
         painter->fillRect(rect, palette.color(QPalette::AlternateBase));
@@ -83,7 +71,7 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->drawText(rect.adjusted(kMargin, 0, -kMargin, 0), Qt::AlignVCenter | Qt::AlignLeft,
                           heading);
         painter->setFont(option.font);
-        painter->setPen(secondaryText(palette));
+        painter->setPen(models::secondaryText(palette));
         painter->drawText(rect.adjusted(kMargin, 0, -kMargin, 0), Qt::AlignVCenter | Qt::AlignRight,
                           TimelineModel::tr("%n event(s)", nullptr, count));
         painter->restore();

@@ -31,6 +31,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::WrongLibrary:
         return ExitWrongLibrary;
     case ErrorCode::Network:
+    case ErrorCode::Unreachable:
         return ExitFeedUnreachable;
     case ErrorCode::TlsRefused:
         return ExitTlsRefused;

@@ -24,7 +24,8 @@ enum class ErrorCode {
     AccessDenied,    // the access context may not do this
     NotFound,        // a record the caller named does not exist
     Cancelled,       // the user stopped it
-    Network,         // a feed could not be reached, or kept failing after retries
+    Network,         // a feed kept failing after retries (5xx, timeouts, connections cut)
+    Unreachable,     // no answer at all from a feed's host: refused, not found, no route
     TlsRefused,      // a feed's certificate (or ours) was refused: never retried
     FeedConfig,      // feeds.json or a mapping file is wrong
     FeedRejected,    // a feed refused us (auth, 4xx) or sent pages that cannot be read

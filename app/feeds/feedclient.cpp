@@ -72,6 +72,24 @@ bool isRetryableNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+// No answer from the host at all, as on a laptop with no network: nothing was said over HTTP.
+bool isUnreachable(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::optional<std::chrono::milliseconds> retryAfter(QNetworkReply &reply)
 {
     const QByteArray value = reply.rawHeader("Retry-After").trimmed();
@@ -127,8 +145,9 @@ Result<QSslConfiguration> tlsConfiguration(const FeedConfig &feed, const SecretL
 
 QString describe(const QUrl &url)
 {
-    // Paths and query parameters of feeds hold ids and times, never personal data.
-    return url.toString(QUrl::RemoveUserInfo);
+    // Errors are logged and shown: the query of a next-page link is left out, as an agency may
+    // put search terms in it. Paths hold resource names and ids.
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
 } // namespace
@@ -348,7 +367,8 @@ Result<void> FeedClient::ensureToken()
             continue;
         }
         if (status == 0 || retryable)
-            return makeError(ErrorCode::Network,
+            return makeError(status == 0 && isUnreachable(error) ? ErrorCode::Unreachable
+                                                                 : ErrorCode::Network,
                              QObject::tr("Feed %1: the token endpoint %2 could not be reached: %3")
                                  .arg(m_feed.id, describe(tokenUrl), reply->errorString()));
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
@@ -446,6 +466,13 @@ Result<FeedResponse> FeedClient::finish(Pending &pending)
             BV_TRY(sleepFor(delay));
             continue;
         }
+        if (status == 0 && isUnreachable(error))
+            return makeError(ErrorCode::Unreachable,
+                             QObject::tr("Feed %1: %2 could not be reached after %3 attempts "
+                                         "(last: %4).")
+                                 .arg(m_feed.id, describe(pending.url))
+                                 .arg(pending.attempt + 1)
+                                 .arg(reason));
         if (retryable)
             return makeError(ErrorCode::Network,
                              QObject::tr("Feed %1: %2 failed after %3 attempts (last: %4).")

@@ -135,7 +135,8 @@ Result<QList<SourceCount>> StoreInspector::sources(Database &db)
     return list;
 }
 
-Result<StoreSummary> StoreInspector::summarize(Database &db, const access::AccessContext &context)
+Result<StoreSummary> StoreInspector::summarize(Database &db, const access::AccessContext &context,
+                                               bool withContentHash)
 {
     Q_UNUSED(context); // aggregates are visible to every role; the parameter keeps the rule
     StoreSummary summary;
@@ -153,6 +154,8 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
     auto sources = StoreInspector::sources(db);
     BV_TRY(sources);
     summary.sources = std::move(sources.value());
+    if (!withContentHash)
+        return summary;
     auto hash = contentHash(db);
     BV_TRY(hash);
     summary.contentHash = hash.value();

@@ -56,8 +56,9 @@ struct IntegrityReport
 class StoreInspector
 {
 public:
-    [[nodiscard]] static Result<StoreSummary> summarize(Database &db,
-                                                        const access::AccessContext &context);
+    // withContentHash false: the counts only, without reading every row (the app's overview).
+    [[nodiscard]] static Result<StoreSummary>
+    summarize(Database &db, const access::AccessContext &context, bool withContentHash = true);
     [[nodiscard]] static Result<QByteArray> contentHash(Database &db);
     // Each source's counts and sync state, without the content hash: cheap enough to show
     // after every sync.

@@ -105,10 +105,14 @@ RefreshOutcome StoreRefresh::run(const std::vector<feeds::FeedConfig> &feeds)
     for (int index = 0; index < count && !m_engine.isCancelled(); ++index) {
         const feeds::FeedConfig &feed = *enabled[std::size_t(index)];
         const QString origin = originOf(feed.baseUrl);
-        if (unreachable.contains(origin)) {
+        // Only a feed whose every request goes to that origin (its token endpoint too).
+        const bool oneOrigin = feed.auth.kind == feeds::FeedAuth::Kind::None
+                               || originOf(feed.auth.tokenUrl) == origin;
+        if (oneOrigin && unreachable.contains(origin)) {
             outcome.feeds.push_back(m_engine.skipFeed(
-                feed, Error{ErrorCode::Network,
-                            QObject::tr("Not tried: %1 could not be reached.").arg(origin)}));
+                feed, Error{ErrorCode::Unreachable,
+                            QObject::tr("Not tried: %1 gave no answer to the feed before it.")
+                                .arg(origin)}));
             continue;
         }
         if (m_progress)
@@ -118,12 +122,14 @@ RefreshOutcome StoreRefresh::run(const std::vector<feeds::FeedConfig> &feeds)
                 m_progress({RefreshProgress::Stage::Feeds, index, count, progress});
         });
         auto summary = m_engine.syncFeed(feed);
-        if (!summary.ok() && summary.error->code == ErrorCode::Network && summary.pages == 0)
+        if (oneOrigin && !summary.ok() && summary.error->code == ErrorCode::Unreachable)
             unreachable.insert(origin);
         outcome.feeds.push_back(std::move(summary));
     }
     outcome.cancelled = m_engine.isCancelled();
     m_engine.setProgressHandler({});
+    if (outcome.feeds.empty() && outcome.cancelled)
+        return outcome; // stopped before any feed was read: nothing to audit or link
 
     if (auto audited = m_audit.append(m_context, syncAuditEvent(outcome.feeds)); !audited.ok()) {
         spdlog::error("the audit entry of a sync could not be written");

@@ -4,6 +4,7 @@
 #include "access/session.h"
 #include "cli/demofeeds.h"
 #include "feeds/syncengine.h"
+#include "simulatorhost.h"
 
 namespace bv::test {
 
@@ -46,6 +47,14 @@ SyncedCounty::~SyncedCounty()
 const feeds::FeedsFile &SyncedCounty::feedsFile() const
 {
     return *m_feedsFile;
+}
+
+Result<void> SyncedCounty::setTransportFaults(int slowMs, double errorRate)
+{
+    feedsim::SimFaults faults;
+    faults.transport.slowMs = slowMs;
+    faults.transport.errorRate = errorRate;
+    return m_feeds->simulator().setFaults(faults);
 }
 
 void SyncedCounty::stopServing()

@@ -35,6 +35,9 @@ public:
     const feeds::FeedsFile &feedsFile() const;
     // Stops serving the feeds, as a network that went away: connections are refused.
     void stopServing();
+    // The simulator's transport faults: every feed response waits slowMs before its first
+    // byte, and errorRate of them are answered 500, 502 or 503.
+    [[nodiscard]] Result<void> setTransportFaults(int slowMs, double errorRate = 0.0);
 
 private:
     SyncedCounty() = default;

@@ -36,8 +36,10 @@ private Q_SLOTS:
     void syncNowBringsEveryFeedInAndLinks();
     void cancelStopsTheFeedsAndLinksWhatCameIn();
     void unreachableFeedsSayOffline();
+    void aFailingServerIsNotUnreachable();
     void aWrongFeedsFileChangesNothing();
     void lockStopsTheSync();
+    void lockInTheMiddleOfAFeed();
 
 private:
     // Sync and wait for the outcome.
@@ -119,6 +121,9 @@ void tst_SourcesPanel::connectivityFromTheStore_data()
     QTest::newRow("all failing: offline since the newest")
         << QStringList{early, late}
         << QStringList{QStringLiteral("refused"), QStringLiteral("refused")} << S::Offline << late;
+    QTest::newRow("a feed no longer in use is left out")
+        << QStringList{early, late, early} << QStringList{{}, {}, QStringLiteral("refused")}
+        << S::Online << early;
     QTest::newRow("never reached")
         << QStringList{{}, {}} << QStringList{QStringLiteral("refused"), QStringLiteral("refused")}
         << S::Offline << QString();
@@ -138,7 +143,9 @@ void tst_SourcesPanel::connectivityFromTheStore()
         source.lastError = errors.at(i);
         sources << source;
     }
-    const auto connectivity = models::Connectivity::of(sources);
+    // Feeds in use: the first two (a third, when there is one, was taken out of the file).
+    const QStringList inUse{QStringLiteral("feed0"), QStringLiteral("feed1")};
+    const auto connectivity = models::Connectivity::of(sources, &inUse);
     QCOMPARE(connectivity.state, state);
     QCOMPARE(connectivity.since,
              since.isEmpty() ? QDateTime() : QDateTime::fromString(since, Qt::ISODateWithMs));
@@ -186,6 +193,8 @@ void tst_SourcesPanel::syncNowBringsEveryFeedInAndLinks()
 
 void tst_SourcesPanel::cancelStopsTheFeedsAndLinksWhatCameIn()
 {
+    // Slow pages, so the sync is still on its first feeds when Cancel arrives.
+    QVERIFY_RESULT(m_county->setTransportFaults(150));
     QSignalSpy finished(m_panel.get(), &ui::SourcesPanel::syncFinished);
     // Cancel as soon as the first page is in.
     connect(m_panel->controller(), &models::SyncController::progressed, this,
@@ -221,6 +230,8 @@ void tst_SourcesPanel::unreachableFeedsSayOffline()
     timer.start();
     const auto outcome = syncAndWait();
     QCOMPARE(outcome.failedFeeds(), 7);
+    for (const auto &feed : outcome.feeds)
+        QCOMPARE(feed.error->code, ErrorCode::Unreachable);
     // One feed waited out its retries; the others, at the same address, were not tried.
     QCOMPARE(std::count_if(outcome.feeds.cbegin(), outcome.feeds.cend(),
                            [](const feeds::FeedSyncSummary &feed) {
@@ -239,6 +250,19 @@ void tst_SourcesPanel::unreachableFeedsSayOffline()
         = m_panel->view()->model()->index(0, models::FeedStatusModel::ProblemColumn);
     QVERIFY(!problem.data().toString().isEmpty());
     QVERIFY(count("SELECT count(*) FROM source_person") > 200);
+}
+
+void tst_SourcesPanel::aFailingServerIsNotUnreachable()
+{
+    // A server that answers, if only with 503s, is reached: every feed is still tried.
+    QVERIFY_RESULT(m_county->setTransportFaults(0, 1.0));
+    const auto outcome = syncAndWait();
+    QCOMPARE(outcome.failedFeeds(), 7);
+    for (const auto &feed : outcome.feeds) {
+        QCOMPARE(feed.error->code, ErrorCode::Network);
+        QVERIFY(!feed.error->message.startsWith(QStringLiteral("Not tried")));
+    }
+    QCOMPARE(m_panel->connectivity().state, models::Connectivity::State::Offline);
 }
 
 void tst_SourcesPanel::aWrongFeedsFileChangesNothing()
@@ -263,6 +287,25 @@ void tst_SourcesPanel::lockStopsTheSync()
     QVERIFY(!m_panel->isSyncing());
     QCOMPARE(m_panel->view()->model()->rowCount(), 0);
     QVERIFY(!m_panel->syncButton()->isEnabled());
+}
+
+void tst_SourcesPanel::lockInTheMiddleOfAFeed()
+{
+    // The worker waits for slow pages in a nested event loop when the lock comes.
+    QVERIFY_RESULT(m_county->setTransportFaults(300));
+    QSignalSpy finished(m_panel.get(), &ui::SourcesPanel::syncFinished);
+    QSignalSpy progress(m_panel->controller(), &models::SyncController::progressed);
+    m_panel->syncButton()->click();
+    QVERIFY(progress.wait(20000));
+    m_panel->clearSession();
+    QVERIFY(!m_panel->isSyncing());
+    QTest::qWait(200); // what the stopped run had queued is delivered, and must be dropped
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(m_panel->statusLabel()->text().isEmpty());
+    // The same panel syncs again once a store is set.
+    QVERIFY_RESULT(m_county->setTransportFaults(0));
+    m_panel->setSession(&m_county->session(), m_county->feedsFile());
+    QCOMPARE(syncAndWait().failedFeeds(), 0);
 }
 
 BV_GUI_TEST_MAIN(tst_SourcesPanel)

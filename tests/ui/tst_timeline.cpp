@@ -348,7 +348,16 @@ void tst_Timeline::followsADarkPalette()
     ui::TimelinePanel *panel = m_window->timelinePanel();
     const QPalette light = QApplication::palette();
     QVERIFY(!models::isDarkPalette(light));
-    const QString lightPolice = panel->agencyButton(QStringLiteral("police"))->styleSheet();
+    // The colour of the police button's icon, beside its pictogram.
+    const auto policeColour = [panel] {
+        return panel->agencyButton(QStringLiteral("police"))
+            ->icon()
+            .pixmap(32, 32)
+            .toImage()
+            .pixelColor(1, 16)
+            .rgb();
+    };
+    QCOMPARE(policeColour(), models::agencyStyle(QStringLiteral("police"), false).colour.rgb());
     // The system switches to dark: light text on a dark window.
     QPalette dark = light;
     dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
@@ -357,13 +366,10 @@ void tst_Timeline::followsADarkPalette()
     dark.setColor(QPalette::Text, Qt::white);
     QApplication::setPalette(dark);
     QTRY_VERIFY(models::isDarkPalette(panel->palette()));
-    // The police bar turns from navy to a light blue that shows on the dark base.
-    QTRY_VERIFY(panel->agencyButton(QStringLiteral("police"))->styleSheet() != lightPolice);
-    QVERIFY(panel->agencyButton(QStringLiteral("police"))
-                ->styleSheet()
-                .contains(models::agencyStyle(QStringLiteral("police"), true).colour.name()));
+    // The police navy turns to a light blue that shows on the dark base.
+    QTRY_COMPARE(policeColour(), models::agencyStyle(QStringLiteral("police"), true).colour.rgb());
     QApplication::setPalette(light);
-    QTRY_COMPARE(panel->agencyButton(QStringLiteral("police"))->styleSheet(), lightPolice);
+    QTRY_COMPARE(policeColour(), models::agencyStyle(QStringLiteral("police"), false).colour.rgb());
 }
 
 BV_GUI_TEST_MAIN(tst_Timeline)
