@@ -173,6 +173,10 @@ QVariant PersonSearchModel::data(const QModelIndex &index, int role) const
     const search::PersonHit &hit = m_result.persons[std::size_t(index.row())];
     if (role == PersonIdRole)
         return hit.personId;
+    if (role == AgencyCodesRole)
+        return hit.agencies;
+    if (role == WithheldRecordsRole)
+        return hit.withheldRecords;
     const QLocale locale;
     const auto labels = [](const QStringList &codes, QString (*label)(const QString &)) {
         QStringList out;

@@ -26,7 +26,11 @@ class PersonSearchModel final : public QAbstractTableModel
 
 public:
     enum Column { NameColumn, BornColumn, AgeColumn, AgenciesColumn, FlagsColumn, ColumnCount };
-    enum Role { PersonIdRole = Qt::UserRole + 1 };
+    enum Role {
+        PersonIdRole = Qt::UserRole + 1,
+        AgencyCodesRole,     // the agencies that know them (codes, in the usual order)
+        WithheldRecordsRole, // records of them the reader may not see
+    };
 
     explicit PersonSearchModel(QObject *parent = nullptr);
     ~PersonSearchModel() override;

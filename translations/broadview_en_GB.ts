@@ -3038,6 +3038,16 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::ui::AgencyIconsDelegate</name>
+    <message numerus="yes">
+        <source>+%n withheld</source>
+        <translation>
+            <numerusform>+%n withheld</numerusform>
+            <numerusform>+%n withheld</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ExportDialog</name>
     <message>
         <source>Export chronology of %1</source>
@@ -3133,6 +3143,26 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Export chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which events the chronology lists, by significance; key events alone are the usual chronology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day of the chronology, as day/month/year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day of the chronology, as day/month/year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF to print or share, OpenDocument text to edit, or CSV for a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the chronology is saved; a file already there is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3372,6 +3402,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Analysis and impact go into the chronology&apos;s columns of the same names.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::RecordDetailPanel</name>
@@ -3580,6 +3614,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>I have &amp;written it down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the store if the passphrase is lost. Shown only now: write it down and keep it apart from the laptop.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4047,6 +4085,18 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store to open or create (a .bvstore file); its key file sits beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s passphrase. A wrong one changes nothing and can be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new store&apos;s passphrase once more, to be sure it was typed as meant.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,6 +27,9 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
     m_significance->addItem(tr("Notable and key events"), 2);
     m_significance->addItem(tr("All events"), 1);
     m_significance->setAccessibleName(tr("Events to include"));
+    m_significance->setAccessibleDescription(
+        tr("Which events the chronology lists, by significance; key events alone are the "
+           "usual chronology."));
 
     m_limitDates = new QCheckBox(tr("Only between these dates"), this);
     m_limitDates->setAccessibleName(tr("Only between these dates"));
@@ -40,6 +43,8 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
     }
     m_from->setAccessibleName(tr("From"));
     m_to->setAccessibleName(tr("To"));
+    m_from->setAccessibleDescription(tr("The first day of the chronology, as day/month/year."));
+    m_to->setAccessibleDescription(tr("The last day of the chronology, as day/month/year."));
     for (QDateEdit *edit : {m_from, m_to}) {
         if (auto *field = edit->findChild<QLineEdit *>())
             field->setAccessibleName(edit->accessibleName());
@@ -53,6 +58,8 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
     m_format->addItem(tr("OpenDocument text (ODT)"), QStringLiteral("odt"));
     m_format->addItem(tr("CSV"), QStringLiteral("csv"));
     m_format->setAccessibleName(tr("Format"));
+    m_format->setAccessibleDescription(
+        tr("PDF to print or share, OpenDocument text to edit, or CSV for a spreadsheet."));
 
     m_purpose = new QLineEdit(defaultPurpose, this);
     m_purpose->setAccessibleName(tr("Purpose"));
@@ -61,6 +68,8 @@ ExportDialog::ExportDialog(const QString &personName, const QString &defaultPurp
 
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("File"));
+    m_path->setAccessibleDescription(
+        tr("Where the chronology is saved; a file already there is replaced."));
     // Wide enough to see where the file goes, not just its last letters.
     m_path->setMinimumWidth(m_path->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -89,6 +89,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table instead of walking its cells
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_storeLabel);
@@ -155,7 +156,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 760);
     if (!restoreState(settings.value(kStateKey).toByteArray()))
-        resizeDocks({m_searchDock, m_detailDock}, {560, 420}, Qt::Horizontal);
+        resizeDocks({m_searchDock, m_detailDock}, {600, 420}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;

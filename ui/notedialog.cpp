@@ -19,6 +19,8 @@ NoteDialog::NoteDialog(const QString &eventTitle, QWidget *parent)
     m_kind->addItem(tr("Impact on the person"), QStringLiteral("impact"));
     m_kind->addItem(tr("Note"), QStringLiteral("note"));
     m_kind->setAccessibleName(tr("Kind of note"));
+    m_kind->setAccessibleDescription(
+        tr("Analysis and impact go into the chronology's columns of the same names."));
     m_body = new QPlainTextEdit(this);
     m_body->setAccessibleName(tr("Note"));
     m_body->setAccessibleDescription(

@@ -28,6 +28,9 @@ RecoveryKeyDialog::RecoveryKeyDialog(const SecretBytes &recoveryKeyText, QWidget
     key->setText(QString::fromLatin1(reinterpret_cast<const char *>(recoveryKeyText.data()),
                                      static_cast<qsizetype>(recoveryKeyText.size())));
     key->setAccessibleName(tr("Recovery key"));
+    key->setAccessibleDescription(
+        tr("Opens the store if the passphrase is lost. Shown only now: write it down and keep "
+           "it apart from the laptop."));
     key->setMinimumWidth(key->fontMetrics().horizontalAdvance(key->text()) + 24);
 
     m_written = new QCheckBox(tr("I have &written it down"), this);

@@ -2,6 +2,7 @@
 #include "ui/searchpanel.h"
 
 #include "models/personsearchmodel.h"
+#include "ui/agencyiconsdelegate.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -43,11 +44,15 @@ SearchPanel::SearchPanel(models::PersonSearchModel *model, const Clock &clock, Q
     m_results->setAlternatingRowColors(true);
     m_results->setWordWrap(false);
     m_results->verticalHeader()->hide();
-    // Every column in view: the agencies take what the others leave, elided, whole in the
-    // tooltip and to a screen reader.
+    // Every column in view: the agencies as icons (named in the tooltip and to a screen
+    // reader); the flags take what the others leave, elided, whole in the tooltip.
     QHeaderView *header = m_results->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(models::PersonSearchModel::AgenciesColumn, QHeaderView::Stretch);
+    m_results->setItemDelegateForColumn(
+        models::PersonSearchModel::AgenciesColumn,
+        new AgencyIconsDelegate(models::PersonSearchModel::AgencyCodesRole,
+                                models::PersonSearchModel::WithheldRecordsRole, m_results));
+    header->setSectionResizeMode(models::PersonSearchModel::FlagsColumn, QHeaderView::Stretch);
     m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_results->setTextElideMode(Qt::ElideRight);
     m_results->setTabKeyNavigation(false);

@@ -144,6 +144,9 @@ TimelinePanel::TimelinePanel(QWidget *parent)
         }
     });
     connect(this, &TimelinePanel::eventSelected, m_overview, &TimelineOverview::setSelectedEvent);
+    // Focus goes down the panel as it is drawn: the overview strip, the filters, the list.
+    if (!m_agencyButtons.isEmpty())
+        setTabOrder(m_overview, m_agencyButtons.first());
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);

@@ -58,6 +58,8 @@ UnlockDialog::UnlockDialog(const Clock &clock, QWidget *parent)
 
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("Store file"));
+    m_path->setAccessibleDescription(tr("The encrypted store to open or create (a .bvstore "
+                                        "file); its key file sits beside it."));
     m_path->setText(QSettings().value(kLastStoreKey).toString());
     m_path->setPlaceholderText(
         tr("For example %1").arg(QDir::home().filePath(QStringLiteral("cases.bvstore"))));
@@ -70,9 +72,13 @@ UnlockDialog::UnlockDialog(const Clock &clock, QWidget *parent)
     m_passphrase = new QLineEdit(this);
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setAccessibleName(tr("Passphrase"));
+    m_passphrase->setAccessibleDescription(
+        tr("The store's passphrase. A wrong one changes nothing and can be tried again."));
     m_confirm = new QLineEdit(this);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_confirm->setAccessibleName(tr("Passphrase again"));
+    m_confirm->setAccessibleDescription(
+        tr("The new store's passphrase once more, to be sure it was typed as meant."));
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);

@@ -31,7 +31,6 @@ private Q_SLOTS:
     void unlockDialogShowsWrongPassphrase();
     void unlockDialogCreatesStore();
     void recoveryKeyDialogNeedsConfirmation();
-    void everyFocusableWidgetHasAnAccessibleName();
     void lockClearsTheWindow();
 
 private:
@@ -177,34 +176,6 @@ void tst_MainWindow::recoveryKeyDialogNeedsConfirmation()
     QVERIFY(close->isEnabled());
     dialog.reject();
     QVERIFY(!dialog.isVisible());
-}
-
-void tst_MainWindow::everyFocusableWidgetHasAnAccessibleName()
-{
-    test::StoreFixture fixture;
-    auto session = fixture.create();
-    QVERIFY_RESULT(session);
-    ui::MainWindow window(fixture.clock());
-    window.openSession(std::move(session.value()));
-    ui::UnlockDialog dialog(fixture.clock());
-    const SecretBytes key = SecretBytes::fromView("AAAA-BBBB");
-    ui::RecoveryKeyDialog recovery(key);
-    for (QWidget *top : {static_cast<QWidget *>(&window), static_cast<QWidget *>(&dialog),
-                         static_cast<QWidget *>(&recovery)}) {
-        top->show();
-        const auto widgets = top->findChildren<QWidget *>();
-        for (QWidget *widget : widgets) {
-            if (!widget->isVisibleTo(top) || widget->focusPolicy() == Qt::NoFocus)
-                continue;
-            // Buttons and check boxes are named by their text; everything else needs a name.
-            const bool namedByText = qobject_cast<QAbstractButton *>(widget)
-                                     && !qobject_cast<QAbstractButton *>(widget)->text().isEmpty();
-            QVERIFY2(namedByText || !widget->accessibleName().isEmpty(),
-                     qPrintable(QStringLiteral("%1 in %2 has no accessible name")
-                                    .arg(QString::fromLatin1(widget->metaObject()->className()),
-                                         QString::fromLatin1(top->metaObject()->className()))));
-        }
-    }
 }
 
 void tst_MainWindow::lockClearsTheWindow()
