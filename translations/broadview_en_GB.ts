@@ -2863,7 +2863,7 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
-    <name>bv::report</name>
+    <name>bv::report::Chronology</name>
     <message>
         <source>Date or period</source>
         <translation type="unfinished"></translation>
@@ -2935,11 +2935,11 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         </translation>
     </message>
     <message>
-        <source>Cannot start a PDF in %1.</source>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Page %1 of %2</source>
+        <source>Cannot start a PDF in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

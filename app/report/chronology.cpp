@@ -23,21 +23,27 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 
 namespace bv::report {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The documents' words, under one context lupdate can see (a free ChronologyText::tr() wrapper it
+// cannot).
+struct ChronologyText
 {
-    return QCoreApplication::translate("bv::report::Chronology", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(bv::report::Chronology)
+};
 
 QStringList headers()
 {
-    return {tr("Date or period"),       tr("Age"),
-            tr("Significant event"),    tr("Source agency and reference"),
-            tr("Impact on the person"), tr("Action taken")};
+    return {ChronologyText::tr("Date or period"),
+            ChronologyText::tr("Age"),
+            ChronologyText::tr("Significant event"),
+            ChronologyText::tr("Source agency and reference"),
+            ChronologyText::tr("Impact on the person"),
+            ChronologyText::tr("Action taken")};
 }
 
 QString csvField(QString value)
@@ -67,31 +73,34 @@ QString title(const Chronology &chronology)
 {
     QString subject = chronology.personName;
     if (chronology.birthDate.isValid())
-        subject += tr(", born %1").arg(chronology.birthDate.toString(QStringLiteral("dd/MM/yyyy")));
-    return tr("Chronology: %1 (person %2)").arg(subject).arg(chronology.personId);
+        subject += ChronologyText::tr(", born %1")
+                       .arg(chronology.birthDate.toString(QStringLiteral("dd/MM/yyyy")));
+    return ChronologyText::tr("Chronology: %1 (person %2)").arg(subject).arg(chronology.personId);
 }
 
 QString scope(const Chronology &chronology)
 {
     const ChronologyOptions &o = chronology.options;
-    const QString significance = o.minSignificance >= 3   ? tr("key events")
-                                 : o.minSignificance == 2 ? tr("notable and key events")
-                                                          : tr("all events");
+    const QString significance = o.minSignificance >= 3 ? ChronologyText::tr("key events")
+                                 : o.minSignificance == 2
+                                     ? ChronologyText::tr("notable and key events")
+                                     : ChronologyText::tr("all events");
     QString range;
     if (o.from.isValid() && o.to.isValid())
-        range = tr(" from %1 to %2")
+        range = ChronologyText::tr(" from %1 to %2")
                     .arg(o.from.toString(QStringLiteral("dd/MM/yyyy")),
                          o.to.toString(QStringLiteral("dd/MM/yyyy")));
     else if (o.from.isValid())
-        range = tr(" from %1").arg(o.from.toString(QStringLiteral("dd/MM/yyyy")));
+        range = ChronologyText::tr(" from %1").arg(o.from.toString(QStringLiteral("dd/MM/yyyy")));
     else if (o.to.isValid())
-        range = tr(" up to %1").arg(o.to.toString(QStringLiteral("dd/MM/yyyy")));
-    QString text = tr("Showing %1%2: %n event(s).", nullptr, int(chronology.rows.size()))
-                       .arg(significance, range);
+        range = ChronologyText::tr(" up to %1").arg(o.to.toString(QStringLiteral("dd/MM/yyyy")));
+    QString text
+        = ChronologyText::tr("Showing %1%2: %n event(s).", nullptr, int(chronology.rows.size()))
+              .arg(significance, range);
     if (chronology.withheld > 0)
         text += QLatin1Char(' ')
-                + tr("%n of them withheld from the person who produced it.", nullptr,
-                     chronology.withheld);
+                + ChronologyText::tr("%n of them withheld from the person who produced it.",
+                                     nullptr, chronology.withheld);
     return text;
 }
 
@@ -155,6 +164,93 @@ makeDocument(const Chronology &chronology, const DocumentProvenance &provenance,
     return document;
 }
 
+// Where the laid-out document may break between pages: after the title and header row, then
+// after each table row. Rows are kept whole, so no text is drawn out of sight on a page
+// (clipped text would still be in the PDF, read twice by a screen reader or a search).
+struct RowBands
+{
+    qreal headerTop = 0;          // of the table's header row
+    std::vector<qreal> rowBottom; // [0] is the header row's, then each row's
+};
+
+RowBands rowBands(QTextDocument &document)
+{
+    RowBands bands;
+    QTextTable *table = nullptr;
+    for (QTextFrame *frame : document.rootFrame()->childFrames()) {
+        if ((table = qobject_cast<QTextTable *>(frame)))
+            break;
+    }
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    if (!table) {
+        bands.rowBottom.push_back(document.size().height());
+        return bands;
+    }
+    // A row starts where the first lines of its cells start, less the cell's padding and border.
+    const QTextTableFormat format = table->format();
+    const qreal inset = format.cellPadding() + format.border();
+    std::vector<qreal> rowTop;
+    for (int row = 0; row < table->rows(); ++row) {
+        qreal top = std::numeric_limits<qreal>::max();
+        for (int column = 0; column < table->columns(); ++column)
+            top = std::min(
+                top,
+                layout->blockBoundingRect(table->cellAt(row, column).firstCursorPosition().block())
+                    .top());
+        rowTop.push_back(top - inset);
+    }
+    bands.headerTop = rowTop.front();
+    for (std::size_t row = 1; row < rowTop.size(); ++row)
+        bands.rowBottom.push_back(rowTop[row]);
+    bands.rowBottom.push_back(layout->frameBoundingRect(table).bottom());
+    return bands;
+}
+
+// The ranges of the document each page shows, after the first page's title and header row.
+struct PageSlice
+{
+    qreal from = 0;
+    qreal to = 0;
+};
+
+std::vector<PageSlice> paginate(const RowBands &bands, qreal pageHeight)
+{
+    const qreal header = bands.rowBottom.front() - bands.headerTop;
+    std::vector<PageSlice> pages;
+    PageSlice current{0, bands.rowBottom.front()}; // the title, the scope and the header row
+    qreal used = current.to;
+    bool rowsOnPage = false;
+    for (std::size_t row = 1; row < bands.rowBottom.size(); ++row) {
+        const qreal height = bands.rowBottom[row] - bands.rowBottom[row - 1];
+        // A row taller than a whole page has one to itself, cut at its foot.
+        if (rowsOnPage && used + height > pageHeight) {
+            pages.push_back(current);
+            current = {bands.rowBottom[row - 1], bands.rowBottom[row - 1]};
+            used = header;
+            rowsOnPage = false;
+        }
+        current.to = bands.rowBottom[row];
+        used += height;
+        rowsOnPage = true;
+    }
+    pages.push_back(current);
+    return pages;
+}
+
+void drawBand(QPainter &painter, QTextDocument &document, qreal from, qreal to, qreal at)
+{
+    // A hair inside the band, so the rows either side of it are not drawn at all.
+    const QRectF band(0, from + 0.5, document.textWidth(), to - from - 1);
+    painter.save();
+    painter.translate(0, at - from);
+    painter.setClipRect(QRectF(0, from, document.textWidth(), to - from));
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.clip = band;
+    context.palette.setColor(QPalette::Text, Qt::black);
+    document.documentLayout()->draw(&painter, context);
+    painter.restore();
+}
+
 Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
                       const DocumentProvenance &provenance)
 {
@@ -180,13 +276,18 @@ Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
     const int top = markingMetrics.height() + gap;
     const int bottom = markingMetrics.height() + smallMetrics.height() + 2 * gap;
     const QSizeF body(page.width(), page.height() - top - bottom);
-    document->setPageSize(body);
-    const int pages = document->pageCount();
-    const QString pageText = tr("Page %1 of %2");
+    // One long page, broken between rows here rather than by QTextDocument, which breaks
+    // within a row.
+    document->setTextWidth(body.width());
+    const RowBands bands = rowBands(*document);
+    const std::vector<PageSlice> slices = paginate(bands, body.height());
+    const int pages = int(slices.size());
+    const QString pageText = ChronologyText::tr("Page %1 of %2");
     const int pageWidth = smallMetrics.horizontalAdvance(pageText.arg(pages).arg(pages)) + gap;
     QPainter painter;
     if (!painter.begin(&writer))
-        return makeError(ErrorCode::Io, tr("Cannot start a PDF in %1.").arg(file.fileName()));
+        return makeError(ErrorCode::Io,
+                         ChronologyText::tr("Cannot start a PDF in %1.").arg(file.fileName()));
     for (int index = 0; index < pages; ++index) {
         if (index > 0)
             writer.newPage();
@@ -205,21 +306,21 @@ Result<void> writePdf(QSaveFile &file, const Chronology &chronology,
         painter.drawText(
             QRect(page.width() - pageWidth, provenanceLine.top(), pageWidth, smallMetrics.height()),
             Qt::AlignRight | Qt::AlignTop, pageText.arg(index + 1).arg(pages));
-        // This page's slice of the laid-out document, clipped to the body: nothing of a row
-        // split over two pages draws into the marking or the footer.
+        // The body, clipped to its place: the header row again on later pages, then the rows.
         painter.save();
-        painter.translate(0, top);
-        painter.setClipRect(QRectF(QPointF(0, 0), body));
-        const QRectF slice(QPointF(0, index * body.height()), body);
-        painter.translate(0, -slice.top());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = slice;
-        context.palette.setColor(QPalette::Text, Qt::black);
-        document->documentLayout()->draw(&painter, context);
+        painter.setClipRect(QRectF(QPointF(0, top), body));
+        const PageSlice &slice = slices[std::size_t(index)];
+        qreal at = top;
+        if (index > 0) {
+            drawBand(painter, *document, bands.headerTop, bands.rowBottom.front(), at);
+            at += bands.rowBottom.front() - bands.headerTop;
+        }
+        drawBand(painter, *document, slice.from, slice.to, at);
         painter.restore();
     }
     if (!painter.end())
-        return makeError(ErrorCode::Io, tr("Cannot finish the PDF %1.").arg(file.fileName()));
+        return makeError(ErrorCode::Io,
+                         ChronologyText::tr("Cannot finish the PDF %1.").arg(file.fileName()));
     return {};
 }
 
@@ -249,8 +350,8 @@ Chronology buildChronology(const store::PersonView &person,
                   ? event.occurredAt.toTimeZone(london).toString(QStringLiteral("dd/MM/yyyy HH:mm"))
                   : event.occurredDate.toString(QStringLiteral("dd/MM/yyyy"));
         if (event.periodEndDate.isValid())
-            row.when
-                += tr(" to %1").arg(event.periodEndDate.toString(QStringLiteral("dd/MM/yyyy")));
+            row.when += ChronologyText::tr(" to %1").arg(
+                event.periodEndDate.toString(QStringLiteral("dd/MM/yyyy")));
         if (chronology.birthDate.isValid()) {
             const int age = ageOn(chronology.birthDate, event.occurredDate);
             if (age >= 0)
@@ -258,12 +359,12 @@ Chronology buildChronology(const store::PersonView &person,
         }
         row.source = search::agencyLabel(event.agency);
         if (event.withheld) {
-            row.event = tr("Withheld: %1").arg(event.withheldReason);
+            row.event = ChronologyText::tr("Withheld: %1").arg(event.withheldReason);
             ++chronology.withheld;
             chronology.rows.push_back(std::move(row));
             continue;
         }
-        row.source += tr(", ref %1").arg(event.externalId);
+        row.source += ChronologyText::tr(", ref %1").arg(event.externalId);
         row.event = event.title;
         if (!event.summary.isEmpty())
             row.event += QStringLiteral(". ") + event.summary;
@@ -277,9 +378,9 @@ Chronology buildChronology(const store::PersonView &person,
                 analysis << note.body;
         }
         if (!analysis.isEmpty())
-            row.event
-                += QStringLiteral("\n")
-                   + tr("Practitioner's analysis: %1").arg(analysis.join(QStringLiteral(" ")));
+            row.event += QStringLiteral("\n")
+                         + ChronologyText::tr("Practitioner's analysis: %1")
+                               .arg(analysis.join(QStringLiteral(" ")));
         row.impact = impact.join(QStringLiteral(" "));
         chronology.rows.push_back(std::move(row));
     }
@@ -342,7 +443,8 @@ Result<void> writeChronology(const QString &path, ChronologyFormat format,
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, tr("Cannot write %1: %2.").arg(path, file.errorString()));
+        return makeError(ErrorCode::Io,
+                         ChronologyText::tr("Cannot write %1: %2.").arg(path, file.errorString()));
     switch (format) {
     case ChronologyFormat::Csv: {
         QString text = csvLine({ProtectiveMarking::marking()})
@@ -362,7 +464,8 @@ Result<void> writeChronology(const QString &path, ChronologyFormat format,
         QTextDocumentWriter writer(&buffer, QByteArrayLiteral("odf"));
         if (!writer.write(document.get())) {
             file.cancelWriting();
-            return makeError(ErrorCode::Io, tr("Cannot write the ODT %1.").arg(path));
+            return makeError(ErrorCode::Io,
+                             ChronologyText::tr("Cannot write the ODT %1.").arg(path));
         }
         file.write(buffer.data());
         break;
@@ -383,7 +486,8 @@ Result<void> writeChronology(const QString &path, ChronologyFormat format,
         }
     }
     if (!file.commit())
-        return makeError(ErrorCode::Io, tr("Cannot write %1: %2.").arg(path, file.errorString()));
+        return makeError(ErrorCode::Io,
+                         ChronologyText::tr("Cannot write %1: %2.").arg(path, file.errorString()));
     return {};
 }
 
