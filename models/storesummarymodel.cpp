@@ -51,17 +51,23 @@ QVariant StoreSummaryModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_summary.tables.size())
         return {};
     const auto &table = m_summary.tables.at(index.row());
+    // People are those linked now; the ids of people merged into others are kept, not counted.
+    const bool persons = table.table == QLatin1String("person");
+    const qint64 rows = persons ? table.rows - m_summary.retiredPersons : table.rows;
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == TableColumn ? tableLabel(table.table)
-                                             : QLocale().toString(table.rows);
+        return index.column() == TableColumn ? tableLabel(table.table) : QLocale().toString(rows);
     case Qt::ToolTipRole:
+        if (persons && m_summary.retiredPersons > 0)
+            return tr("Besides these, %n earlier person id(s) merged into others are kept so "
+                      "they are never reused.",
+                      nullptr, int(m_summary.retiredPersons));
         return index.column() == TableColumn ? tr("Table %1").arg(table.table) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == RowsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::UserRole:
-        return index.column() == TableColumn ? QVariant(table.table) : QVariant(table.rows);
+        return index.column() == TableColumn ? QVariant(table.table) : QVariant(rows);
     default:
         return {};
     }

@@ -2812,6 +2812,13 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Besides these, %n earlier person id(s) merged into others are kept so they are never reused.</source>
+        <translation>
+            <numerusform>Besides these, %n earlier person id merged into others are kept so they are never reused.</numerusform>
+            <numerusform>Besides these, %n earlier person ids merged into others are kept so they are never reused.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bv::models::TimelineModel</name>

@@ -151,6 +151,9 @@ Result<StoreSummary> StoreInspector::summarize(Database &db, const access::Acces
         BV_TRY(rows);
         summary.tables.append({QString::fromLatin1(table), rows.value()});
     }
+    auto retired = db.queryInt("SELECT count(*) FROM person WHERE retired_at IS NOT NULL");
+    BV_TRY(retired);
+    summary.retiredPersons = retired.value();
     auto sources = StoreInspector::sources(db);
     BV_TRY(sources);
     summary.sources = std::move(sources.value());

@@ -40,6 +40,7 @@ struct StoreSummary
     int schemaVersion = 0;
     QString createdAt; // UTC, ISO 8601
     QList<TableCount> tables;
+    qint64 retiredPersons = 0; // person rows kept only so their ids are never reused
     QList<SourceCount> sources;
     // BLAKE2b-256 over the feed-derived rows, independent of row order, row ids and sync
     // timing (received_at, cursors, endpoints): two syncs of the same feed data agree.

@@ -103,6 +103,12 @@ void tst_MainWindow::summaryModelIsConsistent()
     model.setSummary(summary);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Events"));
+    // People are those linked now: ids merged into others are kept but not counted.
+    summary.tables = {{QStringLiteral("person"), 12}};
+    summary.retiredPersons = 2;
+    model.setSummary(summary);
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("10"));
+    QVERIFY(model.index(0, 1).data(Qt::ToolTipRole).toString().contains(QLatin1String("2")));
     model.setSummary({});
     QCOMPARE(model.rowCount(), 0);
 }
