@@ -2280,6 +2280,74 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Not tried: %1 gave no answer to the feed before it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>List the people with chosen flags who live inside an area (GeoJSON, WGS84 or British National Grid), with why each is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area: a GeoJSON file of polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the feature of this name (default: all of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags to list people by, comma-separated: vulnerable, cpp, looked_after, marac, risk_to_staff (default: everyone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where people live on this day (default today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv (default) or geojson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--geojson FILE and --out FILE are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose TEXT is required: an area query lists people and is audited with why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is csv or geojson, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--as-of takes a date as YYYY-MM-DD, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 areas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no area named &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 inside, %3 too coarse to be sure, %4 at protected addresses; written to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2292,6 +2360,119 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <name>bv::feeds::InstantParser</name>
     <message>
         <source>date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo</name>
+    <message>
+        <source>%1 is not GeoJSON: %2 at byte %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feature %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::AreaQuery</name>
+    <message>
+        <source>Unknown flag &quot;%1&quot;; known: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location too coarse to be sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside, address protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lives here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the building (UPRN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the postcode&apos;s centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the district&apos;s centre only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Their address is protected: ask %2 (record %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 places them%3 at %4, %5 m from the edge: too coarse to be sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 places them inside%3, located by %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area has no polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::Reader</name>
+    <message>
+        <source>%1, %2: a position is not a pair of numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3, %4 is neither a longitude and latitude nor declared as British National Grid (a &quot;crs&quot; of EPSG:27700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: a ring has fewer than three corners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: a polygon has no rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: a %3 is not an area; only Polygon and MultiPolygon are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geometry with no type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

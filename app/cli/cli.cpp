@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/areaquerycommand.h"
 #include "cli/auditcommand.h"
 #include "cli/backupcommand.h"
 #include "cli/checkcommand.h"
@@ -43,6 +44,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<DecisionCommand>());
     commands.push_back(std::make_unique<ExplainCommand>());
     commands.push_back(std::make_unique<SearchCommand>());
+    commands.push_back(std::make_unique<AreaQueryCommand>());
     return commands;
 }
 

@@ -3,6 +3,7 @@
 
 #include "access/auditlog.h"
 #include "common/age.h"
+#include "common/csv.h"
 #include "search/personsearch.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -44,29 +45,6 @@ QStringList headers()
             ChronologyText::tr("Source agency and reference"),
             ChronologyText::tr("Impact on the person"),
             ChronologyText::tr("Action taken")};
-}
-
-QString csvField(QString value)
-{
-    // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) is
-    // kept as text.
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    if (!value.isEmpty() && formulaStarts.contains(value.front()))
-        value.prepend(QLatin1Char('\''));
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
-        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-QString csvLine(const QStringList &fields)
-{
-    QStringList escaped;
-    for (const QString &field : fields)
-        escaped << csvField(field);
-    return escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
 QString title(const Chronology &chronology)
@@ -447,11 +425,11 @@ Result<void> writeChronology(const QString &path, ChronologyFormat format,
                          ChronologyText::tr("Cannot write %1: %2.").arg(path, file.errorString()));
     switch (format) {
     case ChronologyFormat::Csv: {
-        QString text = csvLine({ProtectiveMarking::marking()})
-                       + csvLine({ProtectiveMarking::provenanceLine(provenance)})
-                       + csvLine({title(chronology)}) + csvLine(headers());
+        QString text = csv::line({ProtectiveMarking::marking()})
+                       + csv::line({ProtectiveMarking::provenanceLine(provenance)})
+                       + csv::line({title(chronology)}) + csv::line(headers());
         for (const ChronologyRow &row : chronology.rows)
-            text += csvLine(rowFields(row));
+            text += csv::line(rowFields(row));
         file.write(text.toUtf8());
         break;
     }

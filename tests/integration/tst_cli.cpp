@@ -300,6 +300,8 @@ void tst_Cli::helpListsOptions_data()
         {QStringLiteral("link-csv"), words("--config --out --threads")},
         {QStringLiteral("search"),
          words("--store --passphrase-file --purpose --json --limit QUERY")},
+        {QStringLiteral("area-query"),
+         words("--store --purpose --geojson --area --flags --as-of --format --out")},
     };
     // A command missing from the table gets no expectations and fails until it is added.
     for (const auto &command : cli::allCommands())

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/areaquery.h"
+
+#include "common/agencies.h"
+#include "search/personsearch.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace bv::geo {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bv::geo::AreaQuery", text);
+}
+
+int precisionRank(const QString &precision)
+{
+    if (precision == QLatin1String("uprn"))
+        return 0;
+    if (precision == QLatin1String("postcode_unit"))
+        return 1;
+    return 2;
+}
+
+struct AddressRow
+{
+    QString address;
+    double lat = 0;
+    double lon = 0;
+    QString precision;
+    QString fromDate;
+    QString receivedAt;
+    bool isProtected = false;
+    QString agency;
+    QString reference;
+};
+
+// The later of two current addresses, the more precise of equals.
+bool better(const AddressRow &a, const AddressRow &b)
+{
+    if (a.fromDate != b.fromDate)
+        return a.fromDate > b.fromDate; // ISO dates; a missing one sorts first
+    if (precisionRank(a.precision) != precisionRank(b.precision))
+        return precisionRank(a.precision) < precisionRank(b.precision);
+    return a.receivedAt > b.receivedAt;
+}
+
+const QHash<QString, QString> &flagAliases()
+{
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("vulnerable"), QStringLiteral("vulnerable_adult")},
+        {QStringLiteral("vulnerable_adult"), QStringLiteral("vulnerable_adult")},
+        {QStringLiteral("cpp"), QStringLiteral("child_protection_plan")},
+        {QStringLiteral("child_protection_plan"), QStringLiteral("child_protection_plan")},
+        {QStringLiteral("looked_after"), QStringLiteral("looked_after")},
+        {QStringLiteral("risk_to_staff"), QStringLiteral("risk_to_staff")},
+        {QStringLiteral("marac"), QStringLiteral("marac")},
+        {QStringLiteral("protected_address"), QStringLiteral("protected_address")},
+        {QStringLiteral("other"), QStringLiteral("other")},
+    };
+    return aliases;
+}
+
+} // namespace
+
+double uncertaintyMetres(const QString &precision)
+{
+    if (precision == QLatin1String("uprn"))
+        return 0.0;
+    if (precision == QLatin1String("postcode_unit"))
+        return 100.0;
+    return 2500.0;
+}
+
+int AreaQueryResult::inside() const
+{
+    return int(std::count_if(people.cbegin(), people.cend(),
+                             [](const AreaPerson &p) { return p.placement == Placement::Inside; }));
+}
+
+int AreaQueryResult::uncertain() const
+{
+    return int(std::count_if(people.cbegin(), people.cend(), [](const AreaPerson &p) {
+        return p.placement == Placement::Uncertain;
+    }));
+}
+
+int AreaQueryResult::protectedAddresses() const
+{
+    return int(std::count_if(people.cbegin(), people.cend(), [](const AreaPerson &p) {
+        return p.placement == Placement::InsideProtected;
+    }));
+}
+
+Result<QStringList> AreaQuery::parseFlags(const QString &text)
+{
+    QStringList kinds;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = part.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
+        const auto found = flagAliases().constFind(key);
+        if (found == flagAliases().constEnd()) {
+            QStringList known = flagAliases().keys();
+            known.sort();
+            return makeError(ErrorCode::Usage,
+                             tr("Unknown flag \"%1\"; known: %2.")
+                                 .arg(part.trimmed(), known.join(QStringLiteral(", "))));
+        }
+        if (!kinds.contains(found.value()))
+            kinds << found.value();
+    }
+    return kinds;
+}
+
+QString AreaQuery::placementLabel(Placement placement)
+{
+    switch (placement) {
+    case Placement::Inside:
+        return tr("inside");
+    case Placement::Uncertain:
+        return tr("location too coarse to be sure");
+    case Placement::InsideProtected:
+        return tr("inside, address protected");
+    }
+    return {};
+}
+
+QString AreaQuery::why(const AreaPerson &person)
+{
+    QStringList flags;
+    for (qsizetype i = 0; i < person.flags.size(); ++i)
+        flags << tr("%1 (%2)").arg(search::flagLabel(person.flags.at(i)),
+                                   search::agencyLabel(person.flagFrom.value(i)));
+    const QString flagText = flags.isEmpty() ? tr("Lives here") : flags.join(QStringLiteral("; "));
+    const QString precision = person.precision == QLatin1String("uprn") ? tr("the building (UPRN)")
+                              : person.precision == QLatin1String("postcode_unit")
+                                  ? tr("the postcode's centre")
+                                  : tr("the district's centre only");
+    const QString since = person.asOf.isEmpty() ? QString() : tr(" since %1").arg(person.asOf);
+    switch (person.placement) {
+    case Placement::InsideProtected:
+        return tr("%1. Their address is protected: ask %2 (record %3).")
+            .arg(flagText, search::agencyLabel(person.agency), person.reference);
+    case Placement::Uncertain:
+        return tr("%1. %2 places them%3 at %4, %5 m from the edge: too coarse to be sure.")
+            .arg(flagText, search::agencyLabel(person.agency), since, precision)
+            .arg(qRound(person.edgeMetres));
+    case Placement::Inside:
+        break;
+    }
+    return tr("%1. %2 places them inside%3, located by %4.")
+        .arg(flagText, search::agencyLabel(person.agency), since, precision);
+}
+
+Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &audit,
+                                       const access::AccessContext &context, const Area &area,
+                                       const AreaQueryOptions &options)
+{
+    AreaQueryResult result;
+    result.areaName = area.name();
+    if (area.isEmpty())
+        return makeError(ErrorCode::Usage, tr("The area has no polygon."));
+    const QString asOf
+        = (options.asOf.isValid() ? options.asOf : QDate::currentDate()).toString(Qt::ISODate);
+
+    // The box, widened by the coarsest location's uncertainty so a district centre just
+    // outside is still weighed.
+    const QRectF box = area.bounds();
+    const double margin = uncertaintyMetres(QStringLiteral("district")) / 111000.0;
+    const double lonMargin
+        = margin / std::max(0.1, std::cos(box.center().y() * std::numbers::pi / 180.0));
+    auto candidates = db.prepare(
+        "SELECT DISTINCT pl.person_id FROM place_rtree r "
+        "JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
+        "JOIN address_period a ON a.id = p.owner_id "
+        "JOIN person_link pl ON pl.source_person_id = a.source_person_id "
+        "WHERE r.min_lon <= ?1 AND r.max_lon >= ?2 AND r.min_lat <= ?3 AND r.max_lat >= ?4");
+    BV_TRY(candidates);
+    candidates->bind(1, box.right() + lonMargin)
+        .bind(2, box.left() - lonMargin)
+        .bind(3, box.bottom() + margin)
+        .bind(4, box.top() - margin);
+    std::vector<qint64> persons;
+    for (;;) {
+        auto step = candidates->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        persons.push_back(candidates->int64(0));
+    }
+    result.candidates = qint64(persons.size());
+
+    auto addresses = db.prepare(
+        "SELECT a.address, a.lat, a.lon, coalesce(a.precision, 'district'), "
+        "coalesce(a.from_date, ''), a.received_at, a.protected, a.sensitivity, s.agency, "
+        "sp.external_id, sp.sensitivity, coalesce(a.to_date, '') "
+        "FROM person_link pl JOIN address_period a ON a.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = a.source_person_id JOIN source s ON s.id = a.source_id "
+        "WHERE pl.person_id = ?1 AND a.lat IS NOT NULL AND a.lon IS NOT NULL");
+    BV_TRY(addresses);
+    auto flags = db.prepare(
+        "SELECT f.kind, s.agency, f.sensitivity, sp.sensitivity, coalesce(f.from_date, ''), "
+        "coalesce(f.to_date, '') FROM person_link pl "
+        "JOIN flag f ON f.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = f.source_person_id JOIN source s ON s.id = f.source_id "
+        "WHERE pl.person_id = ?1 AND f.active = 1");
+    BV_TRY(flags);
+    auto people = db.prepare(
+        "SELECT sp.given_name, sp.family_name, coalesce(sp.birth_date, ''), s.agency, "
+        "sp.sensitivity FROM person_link pl JOIN source_person sp ON sp.id = pl.source_person_id "
+        "JOIN source s ON s.id = sp.source_id WHERE pl.person_id = ?1");
+    BV_TRY(people);
+
+    for (const qint64 personId : persons) {
+        // Flags first: most people in a zone have none of those asked for.
+        QStringList kinds;
+        QStringList from;
+        bool protectedAddress = false;
+        flags->reset();
+        flags->bind(1, personId);
+        for (;;) {
+            auto step = flags->step();
+            BV_TRY(step);
+            if (!step.value())
+                break;
+            const QString kind = flags->text(0);
+            const QString fromDate = flags->text(4);
+            const QString toDate = flags->text(5);
+            if ((!fromDate.isEmpty() && fromDate > asOf) || (!toDate.isEmpty() && toDate < asOf))
+                continue;
+            // A protected address is kept back whoever may see the flag that says so.
+            if (kind == QLatin1String("protected_address"))
+                protectedAddress = true;
+            const bool visible
+                = access::AccessPolicy::decide(context, flags->text(1), flags->text(2)).visible
+                  && access::AccessPolicy::decide(context, flags->text(1), flags->text(3)).visible;
+            if (visible && options.flags.contains(kind) && !kinds.contains(kind)) {
+                kinds << kind;
+                from << flags->text(1);
+            }
+        }
+        if (!options.flags.isEmpty() && kinds.isEmpty())
+            continue;
+
+        std::optional<AddressRow> best;
+        addresses->reset();
+        addresses->bind(1, personId);
+        for (;;) {
+            auto step = addresses->step();
+            BV_TRY(step);
+            if (!step.value())
+                break;
+            AddressRow row{addresses->text(0),       addresses->real(1), addresses->real(2),
+                           addresses->text(3),       addresses->text(4), addresses->text(5),
+                           addresses->int64(6) != 0, addresses->text(8), addresses->text(9)};
+            const QString toDate = addresses->text(11);
+            if ((!row.fromDate.isEmpty() && row.fromDate > asOf)
+                || (!toDate.isEmpty() && toDate < asOf))
+                continue; // not where they lived on the day
+            if (!access::AccessPolicy::decide(context, row.agency, addresses->text(7)).visible
+                || !access::AccessPolicy::decide(context, row.agency, addresses->text(10)).visible)
+                continue;
+            if (!best || better(row, *best))
+                best = std::move(row);
+        }
+        if (!best)
+            continue;
+        const LonLat position{best->lon, best->lat};
+        const bool inside = area.contains(position);
+        const double edge = area.distanceToEdgeMetres(position);
+        const double uncertainty = uncertaintyMetres(best->precision);
+        if (!inside && edge > uncertainty)
+            continue;
+
+        AreaPerson person;
+        person.personId = personId;
+        person.flags = kinds;
+        person.flagFrom = from;
+        person.precision = best->precision;
+        person.asOf = best->fromDate.isEmpty() ? best->receivedAt.left(10) : best->fromDate;
+        person.agency = best->agency;
+        person.reference = best->reference;
+        if (protectedAddress || best->isProtected) {
+            person.placement = Placement::InsideProtected; // never the address or the point
+        } else {
+            person.placement
+                = inside && edge >= uncertainty ? Placement::Inside : Placement::Uncertain;
+            person.address = best->address;
+            person.position = position;
+            person.edgeMetres = edge;
+        }
+        // The name and date of birth most of the records the reader may see agree on.
+        QStringList names;
+        QStringList births;
+        people->reset();
+        people->bind(1, personId);
+        for (;;) {
+            auto step = people->step();
+            BV_TRY(step);
+            if (!step.value())
+                break;
+            if (!access::AccessPolicy::decide(context, people->text(3), people->text(4)).visible)
+                continue;
+            names << QStringList{people->text(0), people->text(1)}.join(QLatin1Char(' ')).trimmed();
+            if (!people->text(2).isEmpty())
+                births << people->text(2);
+        }
+        person.name = mostCommon(names);
+        person.birthDate = QDate::fromString(mostCommon(births), Qt::ISODate);
+        result.people.push_back(std::move(person));
+    }
+    std::stable_sort(result.people.begin(), result.people.end(),
+                     [](const AreaPerson &a, const AreaPerson &b) {
+                         if (a.placement != b.placement)
+                             return int(a.placement) < int(b.placement);
+                         return a.name < b.name;
+                     });
+
+    QStringList listed;
+    for (const AreaPerson &person : result.people)
+        listed << QStringLiteral("person:%1").arg(person.personId);
+    auto audited = audit.append(
+        context, {QStringLiteral("area.query"),
+                  listed.isEmpty() ? QStringLiteral("none") : listed.join(QLatin1Char(',')),
+                  QStringLiteral("vertices=%1; flags=%2; as_of=%3; inside=%4; uncertain=%5; "
+                                 "protected=%6")
+                      .arg(area.vertexCount())
+                      .arg(options.flags.isEmpty() ? QStringLiteral("any")
+                                                   : options.flags.join(QLatin1Char(',')))
+                      .arg(asOf)
+                      .arg(result.inside())
+                      .arg(result.uncertain())
+                      .arg(result.protectedAddresses())});
+    BV_TRY(audited);
+    return result;
+}
+
+} // namespace bv::geo

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The area query on a county synced from the feed simulator and linked: it lists exactly what a
+// brute-force pass over every person finds, keeps protected addresses back everywhere, and is
+// audited with its purpose.
+#include "access/session.h"
+#include "common/syncedcounty.h"
+#include "geo/arealist.h"
+#include "geo/areaquery.h"
+#include "linkage/storelinker.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace bv;
+
+class tst_AreaQuery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void equalsBruteForce_data();
+    void equalsBruteForce();
+    void protectedAddressesAreNeverShown();
+    void auditedWithItsPurpose();
+
+private:
+    // Every person's placement by a pass over all of them, without the R*Tree.
+    std::map<qint64, geo::Placement> bruteForce(const geo::Area &area, const QStringList &flags);
+    geo::Area floodZones();
+
+    QTemporaryDir m_work;
+    std::unique_ptr<test::SyncedCounty> m_county;
+    const QDate m_asOf{2026, 1, 1};
+};
+
+void tst_AreaQuery::initTestCase()
+{
+    QVERIFY(m_work.isValid());
+    auto county = test::SyncedCounty::start(600, 21, m_work.filePath(QStringLiteral("feeds")));
+    QVERIFY_RESULT(county);
+    m_county = std::move(county.value());
+    QVERIFY_RESULT(
+        linkage::StoreLinker::link(m_county->db(), m_county->clock(), linkage::StoreLinkRequest{}));
+}
+
+geo::Area tst_AreaQuery::floodZones()
+{
+    QFile file(QStringLiteral(BROADVIEW_SOURCE_DIR "/resources/demo/flood_zones.geojson"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    auto areas = geo::readGeoJsonAreas(file.readAll(), file.fileName());
+    if (!areas.ok())
+        return {};
+    std::vector<geo::Polygon> polygons;
+    for (const geo::Area &area : areas.value())
+        polygons.insert(polygons.end(), area.polygons().cbegin(), area.polygons().cend());
+    return geo::Area(QStringLiteral("flood zones"), std::move(polygons));
+}
+
+std::map<qint64, geo::Placement> tst_AreaQuery::bruteForce(const geo::Area &area,
+                                                           const QStringList &flags)
+{
+    std::map<qint64, geo::Placement> placed;
+    store::Database &db = m_county->db();
+    const QString day = m_asOf.toString(Qt::ISODate);
+    auto persons = db.prepare("SELECT id FROM person WHERE retired_at IS NULL");
+    auto addresses = db.prepare(
+        "SELECT a.lat, a.lon, coalesce(a.precision, 'district'), coalesce(a.from_date, ''), "
+        "a.received_at, a.protected, coalesce(a.to_date, '') FROM person_link pl "
+        "JOIN address_period a ON a.source_person_id = pl.source_person_id "
+        "WHERE pl.person_id = ?1 AND a.lat IS NOT NULL");
+    auto personFlags = db.prepare(
+        "SELECT f.kind FROM person_link pl JOIN flag f ON f.source_person_id = pl.source_person_id "
+        "WHERE pl.person_id = ?1 AND f.active = 1 AND coalesce(f.from_date, '') <= ?2 "
+        "AND (f.to_date IS NULL OR f.to_date >= ?2)");
+    if (!persons.ok() || !addresses.ok() || !personFlags.ok())
+        return placed;
+    const auto rank = [](const QString &precision) {
+        return precision == QLatin1String("uprn")            ? 0
+               : precision == QLatin1String("postcode_unit") ? 1
+                                                             : 2;
+    };
+    while (persons->step().value()) {
+        const qint64 person = persons->int64(0);
+        QStringList kinds;
+        personFlags->reset();
+        personFlags->bind(1, person).bind(2, day);
+        while (personFlags->step().value())
+            kinds << personFlags->text(0);
+        const bool wanted = flags.isEmpty()
+                            || std::any_of(flags.cbegin(), flags.cend(),
+                                           [&](const QString &f) { return kinds.contains(f); });
+        if (!wanted)
+            continue;
+        struct Best
+        {
+            double lat, lon;
+            QString precision, from, received;
+            bool isProtected;
+        };
+        std::optional<Best> best;
+        addresses->reset();
+        addresses->bind(1, person);
+        while (addresses->step().value()) {
+            const Best row{addresses->real(0), addresses->real(1), addresses->text(2),
+                           addresses->text(3), addresses->text(4), addresses->int64(5) != 0};
+            const QString to = addresses->text(6);
+            if ((!row.from.isEmpty() && row.from > day) || (!to.isEmpty() && to < day))
+                continue;
+            const bool replaces = !best || row.from > best->from
+                                  || (row.from == best->from
+                                      && (rank(row.precision) < rank(best->precision)
+                                          || (rank(row.precision) == rank(best->precision)
+                                              && row.received > best->received)));
+            if (replaces)
+                best = row;
+        }
+        if (!best)
+            continue;
+        const geo::LonLat point{best->lon, best->lat};
+        const bool inside = area.contains(point);
+        const double edge = area.distanceToEdgeMetres(point);
+        const double uncertainty = geo::uncertaintyMetres(best->precision);
+        if (!inside && edge > uncertainty)
+            continue;
+        if (best->isProtected || kinds.contains(QStringLiteral("protected_address")))
+            placed[person] = geo::Placement::InsideProtected;
+        else
+            placed[person] = inside && edge >= uncertainty ? geo::Placement::Inside
+                                                           : geo::Placement::Uncertain;
+    }
+    return placed;
+}
+
+void tst_AreaQuery::equalsBruteForce_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<QStringList>("flags");
+    QTest::newRow("flood zones, everyone") << QStringLiteral("flood") << QStringList{};
+    QTest::newRow("flood zones, vulnerable adults")
+        << QStringLiteral("flood") << QStringList{QStringLiteral("vulnerable_adult")};
+    QTest::newRow("5 km round Norwich, everyone") << QStringLiteral("norwich") << QStringList{};
+    QTest::newRow("5 km round Norwich, children on plans or looked after")
+        << QStringLiteral("norwich")
+        << QStringList{QStringLiteral("child_protection_plan"), QStringLiteral("looked_after")};
+}
+
+void tst_AreaQuery::equalsBruteForce()
+{
+    QFETCH(QString, shape);
+    QFETCH(QStringList, flags);
+    const geo::Area area = shape == QLatin1String("flood")
+                               ? floodZones()
+                               : geo::Area::circle(shape, {1.2974, 52.6309}, 5000);
+    QVERIFY(!area.isEmpty());
+    geo::AreaQueryOptions options;
+    options.flags = flags;
+    options.asOf = m_asOf;
+    access::Session &session = m_county->session();
+    auto result = geo::AreaQuery::run(session.database(), session.audit(), session.context(), area,
+                                      options);
+    QVERIFY_RESULT(result);
+    std::map<qint64, geo::Placement> listed;
+    for (const geo::AreaPerson &person : result->people) {
+        QVERIFY2(listed.emplace(person.personId, person.placement).second, "listed twice");
+        if (!flags.isEmpty())
+            QVERIFY(!person.flags.isEmpty()); // why they are listed
+        QVERIFY(!geo::AreaQuery::why(person).isEmpty());
+    }
+    const auto expected = bruteForce(area, flags);
+    QCOMPARE(listed.size(), expected.size());
+    QVERIFY(listed == expected);
+    if (flags.isEmpty())
+        QVERIFY2(!listed.empty(), "the area should hold someone");
+}
+
+void tst_AreaQuery::protectedAddressesAreNeverShown()
+{
+    const geo::Area area = geo::Area::circle(QStringLiteral("norwich"), {1.2974, 52.6309}, 5000);
+    geo::AreaQueryOptions options;
+    options.asOf = m_asOf;
+    access::Session &session = m_county->session();
+    auto before = geo::AreaQuery::run(session.database(), session.audit(), session.context(), area,
+                                      options);
+    QVERIFY_RESULT(before);
+    const auto first = std::find_if(
+        before->people.cbegin(), before->people.cend(),
+        [](const geo::AreaPerson &p) { return p.placement == geo::Placement::Inside; });
+    QVERIFY(first != before->people.cend());
+    const geo::AreaPerson shown = *first;
+    // Their agency marks every address of theirs protected.
+    auto mark = session.database().prepare(
+        "UPDATE address_period SET protected = 1 WHERE source_person_id IN "
+        "(SELECT source_person_id FROM person_link WHERE person_id = ?1)");
+    QVERIFY_RESULT(mark);
+    QVERIFY_RESULT(mark->bind(1, shown.personId).run());
+
+    auto after = geo::AreaQuery::run(session.database(), session.audit(), session.context(), area,
+                                     options);
+    QVERIFY_RESULT(after);
+    const auto found
+        = std::find_if(after->people.cbegin(), after->people.cend(),
+                       [&shown](const geo::AreaPerson &p) { return p.personId == shown.personId; });
+    QVERIFY(found != after->people.cend());
+    QCOMPARE(found->placement, geo::Placement::InsideProtected);
+    QVERIFY(found->address.isEmpty());
+    QCOMPARE(found->position.lat, 0.0);
+    QVERIFY(!found->agency.isEmpty()); // the contact route
+    QVERIFY(geo::AreaQuery::why(*found).contains(QLatin1String("protected")));
+    // Nor in either export: not the address, nor any coordinate.
+    const report::DocumentProvenance provenance{
+        QStringLiteral("tester"), m_county->clock().nowUtc(), QStringLiteral("flood planning")};
+    const QString csv = QString::fromUtf8(geo::areaListCsv(after.value(), provenance));
+    const QString row = csv.split(QStringLiteral("\r\n"))
+                            .filter(QRegularExpression(QStringLiteral("^%1,").arg(shown.personId)))
+                            .value(0);
+    QVERIFY(row.contains(QLatin1String("inside_address_protected")));
+    QVERIFY(!row.contains(shown.address));
+    QVERIFY(!row.contains(QString::number(shown.position.lat, 'f', 6)));
+    const QJsonArray features
+        = QJsonDocument::fromJson(geo::areaListGeoJson(after.value(), provenance))
+              .object()
+              .value(QStringLiteral("features"))
+              .toArray();
+    for (const QJsonValue &feature : features) {
+        const QJsonObject object = feature.toObject();
+        if (object.value(QStringLiteral("properties"))
+                .toObject()
+                .value(QStringLiteral("person_id"))
+                .toInteger()
+            != shown.personId)
+            continue;
+        QVERIFY(object.value(QStringLiteral("geometry")).isNull());
+        QVERIFY(!object.value(QStringLiteral("properties"))
+                     .toObject()
+                     .contains(QStringLiteral("address")));
+    }
+    QVERIFY_RESULT(session.database().exec("UPDATE address_period SET protected = 0"));
+}
+
+void tst_AreaQuery::auditedWithItsPurpose()
+{
+    access::Session &session = m_county->session();
+    access::AccessContext context = session.context();
+    context.purpose = QStringLiteral("flood warning, zone 3");
+    geo::AreaQueryOptions options;
+    options.flags = {QStringLiteral("vulnerable_adult")};
+    options.asOf = m_asOf;
+    auto result
+        = geo::AreaQuery::run(session.database(), session.audit(), context, floodZones(), options);
+    QVERIFY_RESULT(result);
+    auto entry = session.database().prepare(
+        "SELECT purpose, detail FROM audit WHERE action = 'area.query' ORDER BY seq DESC LIMIT 1");
+    QVERIFY_RESULT(entry);
+    QVERIFY(entry->step().value());
+    QCOMPARE(entry->text(0), context.purpose);
+    QVERIFY2(entry->text(1).contains(QLatin1String("flags=vulnerable_adult")),
+             qPrintable(entry->text(1)));
+    QVERIFY(entry->text(1).contains(QStringLiteral("inside=%1").arg(result->inside())));
+}
+
+BV_TEST_MAIN(tst_AreaQuery)
+#include "tst_areaquery.moc"
