@@ -105,6 +105,7 @@ int runGui(QCoreApplication &app, bool demo, QTextStream &out, QTextStream &err)
     MainWindow window(clock);
     if (session) {
         window.openSession(std::move(session), demoRun->feeds->feedsFile());
+        window.showDemoHazards();
         window.show();
     } else if (!window.unlock()) {
         return cli::ExitOk; // the user cancelled the unlock dialog

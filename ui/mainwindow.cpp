@@ -2,6 +2,8 @@
 #include "ui/mainwindow.h"
 
 #include "access/session.h"
+#include "geo/basemap.h"
+#include "geo/personlocations.h"
 #include "linkage/linkexplainer.h"
 #include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
@@ -13,6 +15,7 @@
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
 #include "ui/exportdialog.h"
+#include "ui/mapwidget.h"
 #include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
@@ -24,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -110,6 +114,21 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_detailDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                               | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+
+    auto base = geo::BaseMap::shipped();
+    if (!base.ok())
+        spdlog::error("the base map could not be read");
+    m_map = new MapWidget(std::make_shared<MapRenderer>(std::make_shared<const geo::BaseMap>(
+                              base.ok() ? std::move(base.value()) : geo::BaseMap{})),
+                          this);
+    m_mapDock = new QDockWidget(tr("Map"), this);
+    m_mapDock->setObjectName(QStringLiteral("mapDock"));
+    m_mapDock->setWidget(m_map);
+    m_mapDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                           | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
+    tabifyDockWidget(m_detailDock, m_mapDock);
+    m_detailDock->raise();
     connect(m_timeline, &TimelinePanel::eventSelected, this, &MainWindow::showEventDetail);
     connect(m_detail, &RecordDetailPanel::addNoteRequested, this, &MainWindow::addNote);
 
@@ -141,7 +160,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
     connect(m_searchPanel, &SearchPanel::personActivated, this, &MainWindow::openPerson);
-    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_sourcesDock, m_detailDock})
+    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_sourcesDock, m_detailDock, m_mapDock})
         connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::nameDockTabs);
 
     m_connectivity = new QLabel(this);
@@ -202,6 +221,9 @@ void MainWindow::createActions()
     view->addAction(m_storeDock->toggleViewAction());
     view->addAction(m_sourcesDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    QAction *mapAction = m_mapDock->toggleViewAction();
+    mapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    view->addAction(mapAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
@@ -236,6 +258,7 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session,
     m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), pragmas,
                             m_session->context());
     m_sources->setSession(m_session.get(), std::move(feeds));
+    loadMapMarkers();
     refresh();
     m_searchPanel->focusQuery();
 }
@@ -382,6 +405,8 @@ void MainWindow::lock()
     m_person = {};
     m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
+    m_map->renderer().setMarkers({});
+    m_map->update();
     showConnectivity();
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));
@@ -454,12 +479,51 @@ void MainWindow::showConnectivity()
 void MainWindow::syncFinished(const sync::RefreshOutcome &outcome)
 {
     refresh();
+    if (outcome.changed() > 0)
+        loadMapMarkers();
     m_searchPanel->searchAgain();
     if (m_person.personId != 0 && outcome.changed() > 0)
         statusBar()->showMessage(
             tr("The sync may have changed person %1: open them again to see the latest.")
                 .arg(m_person.personId),
             10000);
+}
+
+void MainWindow::loadMapMarkers()
+{
+    if (!m_session)
+        return;
+    auto locations = geo::PersonLocations::load(m_session->database(), m_session->context());
+    if (!locations.ok()) {
+        spdlog::error("people's locations for the map could not be read");
+        return;
+    }
+    m_map->renderer().setMarkers(
+        std::make_shared<const geo::MarkerClusters>(std::move(locations->positions)));
+    m_map->update();
+}
+
+void MainWindow::showDemoHazards()
+{
+    QFile file(QStringLiteral(":/demo/flood_zones.geojson"));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    auto areas = geo::readGeoJsonAreas(file.readAll(), file.fileName());
+    if (!areas.ok()) {
+        spdlog::error("the demo flood zones could not be read");
+        return;
+    }
+    HazardLayer zone2{tr("Flood zone 2 (illustrative, not Environment Agency data)"),
+                      {},
+                      QColor(0x56, 0xb4, 0xe9)};
+    HazardLayer zone3{tr("Flood zone 3 (illustrative, not Environment Agency data)"),
+                      {},
+                      QColor(0x00, 0x72, 0xb2)};
+    for (geo::Area &area : areas.value())
+        (area.name().contains(QLatin1String("zone 3")) ? zone3 : zone2)
+            .areas.push_back(std::move(area));
+    m_map->renderer().setHazards({std::move(zone2), std::move(zone3)});
+    m_map->update();
 }
 
 void MainWindow::showAbout()

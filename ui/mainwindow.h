@@ -26,6 +26,7 @@ class StoreSummaryModel;
 
 namespace bv::ui {
 
+class MapWidget;
 class SearchPanel;
 class SourcesPanel;
 class RecordDetailPanel;
@@ -54,6 +55,9 @@ public:
     RecordDetailPanel *detailPanel() const { return m_detail; }
     SourcesPanel *sourcesPanel() const { return m_sources; }
     QLabel *connectivityLabel() const { return m_connectivity; }
+    MapWidget *map() const { return m_map; }
+    // The demo's illustrative flood zones on the map (labelled as not Environment Agency data).
+    void showDemoHazards();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +74,7 @@ private:
     void exportChronology();
     void addNote(qint64 eventId);
     void showConnectivity();
+    void loadMapMarkers();
     void syncFinished(const sync::RefreshOutcome &outcome);
 
     const Clock &m_clock;
@@ -95,6 +100,8 @@ private:
     SourcesPanel *m_sources = nullptr;
     QDockWidget *m_sourcesDock = nullptr;
     QLabel *m_connectivity = nullptr;
+    MapWidget *m_map = nullptr;
+    QDockWidget *m_mapDock = nullptr;
     store::PersonView m_person; // the open person, as read
 };
 

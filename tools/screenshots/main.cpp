@@ -12,6 +12,7 @@
 #include "ui/application.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/mapwidget.h"
 #include "ui/notedialog.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/searchpanel.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QListView>
@@ -177,6 +179,17 @@ int main(int argc, char **argv)
         window.sourcesPanel()->sync();
         syncLoop.exec();
         ok &= save(window, directory, QStringLiteral("sources"), err);
+
+        // The map: the county offline, the illustrative flood zones, where people live.
+        window.showDemoHazards();
+        auto *mapDock = qobject_cast<QDockWidget *>(window.map()->parentWidget());
+        mapDock->show();
+        mapDock->setFloating(true);
+        mapDock->resize(1400, 900);
+        QApplication::processEvents();
+        window.map()->showWholeCounty();
+        QApplication::processEvents();
+        ok &= save(*mapDock, directory, QStringLiteral("map"), err);
     }
     if (wanted(QStringLiteral("export-dialog"))) {
         bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/maprenderer.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bv::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bv::ui::MapRenderer", text);
+}
+
+} // namespace
+
+struct MapRenderer::Colours
+{
+    QColor sea, land, water, district, county, label, halo, marker, cluster, clusterText;
+};
+
+namespace {
+
+MapRenderer::Colours coloursFor(bool dark)
+{
+    if (dark)
+        return {QColor(0x1b, 0x2a, 0x38), QColor(0x2d, 0x2f, 0x33), QColor(0x1f, 0x3a, 0x52),
+                QColor(0x6a, 0x6d, 0x73), QColor(0xb0, 0xb4, 0xba), QColor(0xf0, 0xf0, 0xf0),
+                QColor(0x20, 0x20, 0x20), QColor(0xd8, 0xd8, 0xd8), QColor(0xd8, 0xd8, 0xd8),
+                QColor(Qt::black)};
+    return {QColor(0xc6, 0xdc, 0xee), QColor(0xf4, 0xf1, 0xea), QColor(0xa9, 0xcc, 0xe8),
+            QColor(0x9a, 0x9a, 0x9a), QColor(0x55, 0x55, 0x55), QColor(0x20, 0x20, 0x20),
+            QColor(Qt::white),        QColor(0x33, 0x33, 0x40), QColor(0x33, 0x33, 0x40),
+            QColor(Qt::white)};
+}
+
+// Sutherland-Hodgman: a ring cut to an axis-aligned rectangle (convex, so one pass per side).
+std::vector<QPointF> clipRing(const std::vector<QPointF> &ring, const QRectF &rect)
+{
+    std::vector<QPointF> out = ring;
+    const auto clipEdge = [&out](auto inside, auto intersect) {
+        if (out.empty())
+            return;
+        std::vector<QPointF> in;
+        in.swap(out);
+        QPointF previous = in.back();
+        for (const QPointF &current : in) {
+            if (inside(current)) {
+                if (!inside(previous))
+                    out.push_back(intersect(previous, current));
+                out.push_back(current);
+            } else if (inside(previous)) {
+                out.push_back(intersect(previous, current));
+            }
+            previous = current;
+        }
+    };
+    const auto atX = [](const QPointF &a, const QPointF &b, double x) {
+        return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()));
+    };
+    const auto atY = [](const QPointF &a, const QPointF &b, double y) {
+        return QPointF(a.x() + (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()), y);
+    };
+    clipEdge([&](const QPointF &p) { return p.x() >= rect.left(); },
+             [&](const QPointF &a, const QPointF &b) { return atX(a, b, rect.left()); });
+    clipEdge([&](const QPointF &p) { return p.x() <= rect.right(); },
+             [&](const QPointF &a, const QPointF &b) { return atX(a, b, rect.right()); });
+    clipEdge([&](const QPointF &p) { return p.y() >= rect.top(); },
+             [&](const QPointF &a, const QPointF &b) { return atY(a, b, rect.top()); });
+    clipEdge([&](const QPointF &p) { return p.y() <= rect.bottom(); },
+             [&](const QPointF &a, const QPointF &b) { return atY(a, b, rect.bottom()); });
+    return out;
+}
+
+} // namespace
+
+MapRenderer::MapRenderer(std::shared_ptr<const geo::BaseMap> base)
+    : m_base(std::move(base))
+{}
+
+void MapRenderer::setHazards(std::vector<HazardLayer> hazards)
+{
+    std::lock_guard lock(m_mutex);
+    m_hazards = std::move(hazards);
+    m_levels.clear();
+    m_buckets.clear();
+}
+
+void MapRenderer::setDark(bool dark)
+{
+    std::lock_guard lock(m_mutex);
+    if (dark != m_dark) { // drawn in the other palette's colours
+        m_sprites.clear();
+        m_labels.clear();
+    }
+    m_dark = dark;
+}
+
+void MapRenderer::setMarkers(std::shared_ptr<const geo::MarkerClusters> markers)
+{
+    m_markers = std::move(markers);
+}
+
+const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
+{
+    // The caller holds m_mutex.
+    if (const auto found = m_levels.find(level); found != m_levels.end())
+        return found->second;
+    const double scale = geo::webmercator::kTileSize * std::exp2(level);
+    constexpr double kTolerance = 0.6; // points closer than this to the last kept are left out
+    const auto ringsOf = [scale](const std::vector<geo::Polygon> &polygons) {
+        std::vector<Ring> rings;
+        for (const geo::Polygon &polygon : polygons) {
+            for (const auto &source : polygon.rings) {
+                Ring ring;
+                for (const geo::LonLat &position : source) {
+                    const QPointF point = geo::webmercator::project(position) * scale;
+                    if (ring.points.empty()
+                        || std::abs(point.x() - ring.points.back().x())
+                                   + std::abs(point.y() - ring.points.back().y())
+                               >= kTolerance)
+                        ring.points.push_back(point);
+                }
+                if (ring.points.size() < 3)
+                    continue;
+                QPolygonF outline(QList<QPointF>(ring.points.cbegin(), ring.points.cend()));
+                ring.bounds = outline.boundingRect();
+                rings.push_back(std::move(ring));
+            }
+        }
+        return rings;
+    };
+    std::vector<Shape> shapes;
+    for (const geo::BaseMap::Layer &layer : m_base->layers) {
+        Shape shape;
+        shape.fill = layer.kind == geo::BaseMap::Kind::Areas;
+        for (const geo::BaseMap::Feature &feature : layer.features) {
+            auto rings = ringsOf(feature.polygons);
+            std::move(rings.begin(), rings.end(), std::back_inserter(shape.rings));
+        }
+        shapes.push_back(std::move(shape));
+    }
+    // Each hazard twice: its fill (cut to buckets), then its outline (never along a cut).
+    for (const HazardLayer &hazard : m_hazards) {
+        Shape shape;
+        for (const geo::Area &area : hazard.areas) {
+            auto rings = ringsOf(area.polygons());
+            std::move(rings.begin(), rings.end(), std::back_inserter(shape.rings));
+        }
+        Shape outline = shape;
+        outline.fill = false;
+        shapes.push_back(std::move(shape));
+        shapes.push_back(std::move(outline));
+    }
+    return m_levels.emplace(level, std::move(shapes)).first->second;
+}
+
+const MapRenderer::Bucket &MapRenderer::bucketAt(int level, int column, int row) const
+{
+    // The caller holds m_mutex.
+    const auto key = std::make_tuple(level, column, row);
+    if (const auto found = m_buckets.find(key); found != m_buckets.end())
+        return found->second;
+    const QRectF square(column * kBucketPixels, row * kBucketPixels, kBucketPixels, kBucketPixels);
+    // Outlines reach a little past the square, so a line's end is not cut where buckets meet.
+    const QRectF near = square.adjusted(-2, -2, 2, 2);
+    Bucket bucket;
+    for (const Shape &shape : shapesAt(level)) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill); // holes, and pieces that meet along a bucket's side
+        for (const Ring &ring : shape.rings) {
+            if (!ring.bounds.intersects(near))
+                continue;
+            if (shape.fill) {
+                const std::vector<QPointF> cut = ring.bounds.intersected(square) == ring.bounds
+                                                     ? ring.points
+                                                     : clipRing(ring.points, square);
+                if (cut.size() < 3)
+                    continue;
+                path.moveTo(cut.front());
+                for (std::size_t i = 1; i < cut.size(); ++i)
+                    path.lineTo(cut[i]);
+                path.closeSubpath();
+                continue;
+            }
+            // The segments that cross the square, joined into runs.
+            bool drawing = false;
+            const std::size_t n = ring.points.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                const QPointF &a = ring.points[i];
+                const QPointF &b = ring.points[(i + 1) % n];
+                const QRectF segment = QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+                if (!segment.intersects(near)) {
+                    drawing = false;
+                    continue;
+                }
+                if (!drawing)
+                    path.moveTo(a);
+                path.lineTo(b);
+                drawing = true;
+            }
+        }
+        bucket.shapes.push_back(std::move(path));
+    }
+    // Keep the cache to a size: far-off buckets of levels long left go first.
+    if (m_buckets.size() > 4096)
+        m_buckets.clear();
+    return m_buckets.emplace(key, std::move(bucket)).first->second;
+}
+
+void MapRenderer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    drawBase(painter, viewport);
+    drawMarkers(painter, viewport);
+    drawLabels(painter, viewport);
+    drawOverlays(painter, viewport);
+    painter.restore();
+}
+
+void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
+{
+    const MapRenderer::Colours colours = coloursFor(m_dark);
+    painter.fillRect(QRect(QPoint(0, 0), viewport.size), colours.sea);
+    const int level = std::clamp(int(std::floor(viewport.zoom)), 0, 20);
+    const double factor = std::exp2(viewport.zoom - level);
+    // The visible part of the level's world, in its pixels, and the buckets over it.
+    const QPointF origin = viewport.toScreen(QPointF(0, 0));
+    const QRectF visible(-origin / factor, QSizeF(viewport.size) / factor);
+    const int firstColumn = int(std::floor(visible.left() / kBucketPixels));
+    const int lastColumn = int(std::floor(visible.right() / kBucketPixels));
+    const int firstRow = int(std::floor(visible.top() / kBucketPixels));
+    const int lastRow = int(std::floor(visible.bottom() / kBucketPixels));
+    // Each shape's pieces on screen as one path, filled or stroked once: no seams.
+    std::vector<QPainterPath> shapes;
+    {
+        std::lock_guard lock(m_mutex);
+        shapes.resize(shapesAt(level).size());
+        for (QPainterPath &path : shapes)
+            path.setFillRule(Qt::OddEvenFill);
+        for (int row = firstRow; row <= lastRow; ++row)
+            for (int column = firstColumn; column <= lastColumn; ++column) {
+                const Bucket &bucket = bucketAt(level, column, row);
+                for (std::size_t i = 0; i < shapes.size(); ++i)
+                    if (!bucket.shapes[i].isEmpty())
+                        shapes[i].addPath(bucket.shapes[i]);
+            }
+    }
+    painter.save();
+    painter.translate(origin);
+    painter.scale(factor, factor);
+    // Fills without antialiasing (it triples a frame's cost at county scale); the outlines
+    // drawn over their edges are antialiased, so the eye sees smooth coasts and boundaries.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const std::size_t baseLayers = m_base->layers.size();
+    for (std::size_t i = 0; i < baseLayers; ++i) {
+        const geo::BaseMap::Layer &layer = m_base->layers[i];
+        if (layer.kind == geo::BaseMap::Kind::Areas) {
+            const bool water = layer.name.contains(QLatin1String("water"));
+            painter.fillPath(shapes[i], water ? colours.water : colours.land);
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (std::size_t i = 0; i < baseLayers; ++i) {
+        const geo::BaseMap::Layer &layer = m_base->layers[i];
+        if (layer.kind == geo::BaseMap::Kind::Outlines) {
+            const bool county = layer.name == QLatin1String("county");
+            // District lines are many and faint: drawn plain, they cost a third as much.
+            painter.setRenderHint(QPainter::Antialiasing, county);
+            // One pixel, cosmetic: Qt's fast line drawer; wider pens go through its stroker,
+            // which costs ten times as much. The county is told apart by its darker colour.
+            QPen pen(county ? colours.county : colours.district, 1.0,
+                     county ? Qt::SolidLine : Qt::DashLine);
+            pen.setCosmetic(true); // the same width at every zoom
+            painter.strokePath(shapes[i], pen);
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    for (std::size_t i = 0; i < m_hazards.size(); ++i) {
+        QColor fill = m_hazards[i].colour;
+        fill.setAlphaF(0.35f);
+        painter.fillPath(shapes[baseLayers + 2 * i], fill);
+        QPen pen(m_hazards[i].colour, 1.0);
+        pen.setCosmetic(true);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.strokePath(shapes[baseLayers + 2 * i + 1], pen);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+    }
+    painter.restore();
+}
+
+const QPixmap &MapRenderer::labelSprite(const geo::BaseMap::Place &place, const QFont &font,
+                                        const Colours &colours) const
+{
+    // Text is the dearest thing a frame draws: each name (with its halo) is drawn once.
+    std::lock_guard lock(m_mutex);
+    const QString key = place.name + QLatin1Char('|') + QString::number(place.rank);
+    if (const auto found = m_labels.find(key); found != m_labels.end())
+        return found->second;
+    const QFontMetricsF metrics(font);
+    QPixmap pixmap(QSize(int(std::ceil(metrics.horizontalAdvance(place.name) + 4)),
+                         int(std::ceil(metrics.height() + 2))));
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setFont(font);
+    const QRectF box(QPointF(0, 0), QSizeF(pixmap.size()));
+    painter.setPen(colours.halo);
+    for (const QPointF offset : {QPointF(-1, 0), QPointF(1, 0), QPointF(0, -1), QPointF(0, 1)})
+        painter.drawText(box.translated(offset), Qt::AlignCenter, place.name);
+    painter.setPen(colours.label);
+    painter.drawText(box, Qt::AlignCenter, place.name);
+    painter.end();
+    return m_labels.emplace(key, std::move(pixmap)).first->second;
+}
+
+const QPixmap &MapRenderer::sprite(int count) const
+{
+    // A cluster's mark with its count, drawn once per count: text is dear, blitting is not.
+    std::lock_guard lock(m_mutex);
+    if (const auto found = m_sprites.find(count); found != m_sprites.end())
+        return found->second;
+    const MapRenderer::Colours colours = coloursFor(m_dark);
+    const int diameter
+        = count == 1 ? 9 : std::min(44, 16 + int(7 * std::log10(double(std::max(1, count)))));
+    QPixmap pixmap(diameter + 2, diameter + 2);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(colours.cluster);
+    painter.setPen(QPen(colours.halo, 1.2));
+    painter.drawEllipse(QRectF(1, 1, diameter, diameter));
+    if (count > 1) {
+        QFont font;
+        font.setPixelSize(count >= 1000 ? 9 : 11);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(colours.clusterText);
+        painter.drawText(QRectF(0, 0, diameter + 2, diameter + 2), Qt::AlignCenter,
+                         QString::number(count));
+    }
+    painter.end();
+    return m_sprites.emplace(count, std::move(pixmap)).first->second;
+}
+
+void MapRenderer::drawMarkers(QPainter &painter, const MapViewport &viewport) const
+{
+    if (!m_markers)
+        return;
+    const int level = std::clamp(int(std::floor(viewport.zoom)), 0, geo::MarkerClusters::kMaxZoom);
+    const QRectF visible = QRectF(QPointF(0, 0), viewport.size).adjusted(-30, -30, 30, 30);
+    for (const geo::MarkerClusters::Cluster &cluster : m_markers->at(level)) {
+        const QPointF at = viewport.toScreen(cluster.world);
+        if (!visible.contains(at))
+            continue;
+        const QPixmap &mark = sprite(cluster.count);
+        painter.drawPixmap(at - QPointF(mark.width(), mark.height()) / 2, mark);
+    }
+}
+
+void MapRenderer::drawLabels(QPainter &painter, const MapViewport &viewport) const
+{
+    const geo::BaseMap::Layer *places = m_base->layer(QStringLiteral("places"));
+    if (!places)
+        return;
+    // More of the smaller places as the map zooms in.
+    const int maxRank = viewport.zoom < 8      ? 1
+                        : viewport.zoom < 9    ? 2
+                        : viewport.zoom < 10.5 ? 3
+                                               : 4;
+    const MapRenderer::Colours colours = coloursFor(m_dark);
+    std::vector<const geo::BaseMap::Place *> chosen;
+    for (const geo::BaseMap::Place &place : places->places) {
+        if (place.rank <= maxRank)
+            chosen.push_back(&place);
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const auto *a, const auto *b) {
+        return a->rank != b->rank ? a->rank < b->rank : a->weight > b->weight;
+    });
+    std::vector<QRectF> taken;
+    const QRectF screen(QPointF(0, 0), viewport.size);
+    QFont base = painter.font();
+    for (const geo::BaseMap::Place *place : chosen) {
+        QFont font = base;
+        font.setPixelSize(place->rank == 1 ? 15 : place->rank == 2 ? 13 : 11);
+        font.setBold(place->rank <= 2);
+        const QFontMetricsF metrics(font);
+        const QPointF at = viewport.toScreen(place->position);
+        QRectF box(at.x() - metrics.horizontalAdvance(place->name) / 2 - 2,
+                   at.y() - metrics.height() - 3, metrics.horizontalAdvance(place->name) + 4,
+                   metrics.height() + 2);
+        if (!screen.contains(box))
+            continue;
+        if (std::any_of(taken.cbegin(), taken.cend(),
+                        [&box](const QRectF &other) { return other.intersects(box); }))
+            continue;
+        taken.push_back(box);
+        painter.drawPixmap(box.topLeft(), labelSprite(*place, font, colours));
+        painter.setBrush(colours.label);
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(at, 2, 2);
+    }
+    painter.setFont(base);
+}
+
+void MapRenderer::drawOverlays(QPainter &painter, const MapViewport &viewport) const
+{
+    const MapRenderer::Colours colours = coloursFor(m_dark);
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const QColor panel = m_dark ? QColor(0x20, 0x20, 0x20, 220) : QColor(255, 255, 255, 220);
+
+    // Scale bar: the longest 1, 2 or 5 times a power of ten that fits in 120 pixels.
+    const double metresPerPixel
+        = geo::webmercator::metresPerPixel(viewport.centre.lat, viewport.zoom);
+    double metres = std::pow(10.0, std::floor(std::log10(120 * metresPerPixel)));
+    for (const double step : {5.0, 2.0, 1.0}) {
+        if (step * metres / metresPerPixel <= 120) {
+            metres *= step;
+            break;
+        }
+    }
+    const double length = metres / metresPerPixel;
+    const QString scaleText
+        = metres >= 1000 ? tr("%1 km").arg(metres / 1000) : tr("%1 m").arg(metres);
+    const QRectF scaleBox(8, viewport.size.height() - 30, length + 16, 24);
+    painter.fillRect(scaleBox, panel);
+    painter.setPen(QPen(colours.label, 2));
+    const double y = scaleBox.bottom() - 6;
+    painter.drawLine(QPointF(16, y), QPointF(16 + length, y));
+    painter.drawLine(QPointF(16, y - 4), QPointF(16, y));
+    painter.drawLine(QPointF(16 + length, y - 4), QPointF(16 + length, y));
+    painter.drawText(QRectF(16, scaleBox.top(), length, 14), Qt::AlignCenter, scaleText);
+
+    // Attribution, as the data's licences require.
+    const QString attribution = m_base->attribution;
+    // Beside the scale bar, elided only on a map too narrow for the whole line.
+    const double width = std::min<double>(std::max(100, viewport.size.width() - 180),
+                                          metrics.horizontalAdvance(attribution) + 8);
+    const QRectF attributionBox(viewport.size.width() - width, viewport.size.height() - 16, width,
+                                16);
+    painter.fillRect(attributionBox, panel);
+    painter.setPen(colours.label);
+    painter.drawText(attributionBox.adjusted(4, 0, -4, 0), Qt::AlignVCenter | Qt::AlignRight,
+                     metrics.elidedText(attribution, Qt::ElideLeft, width - 8));
+
+    // The hazards' legend.
+    double top = 8;
+    for (const HazardLayer &hazard : m_hazards) {
+        const QRectF box(8, top, metrics.horizontalAdvance(hazard.legend) + 34, 20);
+        painter.fillRect(box, panel);
+        QColor fill = hazard.colour;
+        fill.setAlphaF(0.5f);
+        painter.fillRect(QRectF(box.left() + 6, box.top() + 4, 16, 12), fill);
+        painter.setPen(hazard.colour);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(box.left() + 6, box.top() + 4, 16, 12));
+        painter.setPen(colours.label);
+        painter.drawText(box.adjusted(28, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                         hazard.legend);
+        top += 22;
+    }
+}
+
+} // namespace bv::ui

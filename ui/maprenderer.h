@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "geo/area.h"
+#include "geo/basemap.h"
+#include "geo/markerclusters.h"
+#include "ui/mapviewport.h"
+
+#include <QColor>
+#include <QPainterPath>
+#include <QPixmap>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
+#include <vector>
+
+class QPainter;
+
+namespace bv::ui {
+
+// Hazard areas drawn over the base map, with their legend entry.
+struct HazardLayer
+{
+    QString legend; // "Flood zone 3 (illustrative, not Environment Agency data)"
+    std::vector<geo::Area> areas;
+    QColor colour;
+};
+
+// Draws the map into any QPainter (the widget, a PNG, a test image) from a viewport: the base
+// layer, hazard areas, clustered markers, place labels, the scale bar and the attribution.
+// The base layer's outlines are kept as paths per zoom level, thinned to what a pixel shows,
+// and the marker sprites are drawn once; so a frame is a few cached paths and sprites.
+class MapRenderer
+{
+public:
+    explicit MapRenderer(std::shared_ptr<const geo::BaseMap> base);
+
+    void setHazards(std::vector<HazardLayer> hazards);
+    void setMarkers(std::shared_ptr<const geo::MarkerClusters> markers);
+    void setDark(bool dark);
+
+    void render(QPainter &painter, const MapViewport &viewport) const;
+
+    const geo::BaseMap &baseMap() const { return *m_base; }
+
+    struct Colours;
+
+private:
+    // A ring in a level's world pixels, thinned, with its bounding box.
+    struct Ring
+    {
+        std::vector<QPointF> points;
+        QRectF bounds;
+    };
+    // What is drawn, per layer: the base layers, then the hazard layers.
+    struct Shape
+    {
+        bool fill = true;
+        std::vector<Ring> rings;
+    };
+    // One square of a level's world, kBucketPixels a side: each shape cut to it (fills clipped
+    // to the square, outlines as the segments that cross it), so a frame draws only what is
+    // on screen, however far the map is zoomed in.
+    struct Bucket
+    {
+        std::vector<QPainterPath> shapes;
+    };
+    static constexpr int kBucketPixels = 512;
+    const std::vector<Shape> &shapesAt(int level) const;
+    const Bucket &bucketAt(int level, int column, int row) const;
+    void drawBase(QPainter &painter, const MapViewport &viewport) const;
+    void drawMarkers(QPainter &painter, const MapViewport &viewport) const;
+    void drawLabels(QPainter &painter, const MapViewport &viewport) const;
+    void drawOverlays(QPainter &painter, const MapViewport &viewport) const;
+    const QPixmap &sprite(int count) const;
+    const QPixmap &labelSprite(const geo::BaseMap::Place &place, const QFont &font,
+                               const Colours &colours) const;
+
+    std::shared_ptr<const geo::BaseMap> m_base;
+    std::vector<HazardLayer> m_hazards;
+    std::shared_ptr<const geo::MarkerClusters> m_markers;
+    bool m_dark = false;
+    mutable std::mutex m_mutex; // guards the caches below
+    mutable std::map<int, std::vector<Shape>> m_levels;
+    mutable std::map<std::tuple<int, int, int>, Bucket> m_buckets;
+    mutable std::map<int, QPixmap> m_sprites;
+    mutable std::map<QString, QPixmap> m_labels;
+};
+
+} // namespace bv::ui

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mapwidget.h"
+
+#include "models/agencystyle.h"
+
+#include <QGestureEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+namespace bv::ui {
+
+MapWidget::MapWidget(std::shared_ptr<MapRenderer> renderer, QWidget *parent)
+    : QWidget(parent)
+    , m_renderer(std::move(renderer))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Map"));
+    setAccessibleDescription(
+        tr("The county with hazard areas and where people live, drawn offline. Arrow keys pan, "
+           "plus and minus zoom, Home shows the whole county. The area query lists the same "
+           "people in words."));
+    m_renderer->setDark(models::isDarkPalette(palette()));
+    showWholeCounty();
+}
+
+void MapWidget::setViewport(const MapViewport &viewport)
+{
+    m_showingCounty = false;
+    m_viewport = viewport;
+    m_viewport.size = size();
+    update();
+    Q_EMIT viewportChanged(m_viewport);
+}
+
+void MapWidget::showWholeCounty()
+{
+    MapViewport whole;
+    whole.size = size();
+    // Norfolk's extent, about 0.15 to 1.75 E and 52.35 to 52.99 N, fitted to the widget.
+    const QPointF west = geo::webmercator::project({0.15, 52.99});
+    const QPointF east = geo::webmercator::project({1.75, 52.35});
+    const double spanX = (east.x() - west.x()) * geo::webmercator::kTileSize;
+    const double spanY = (east.y() - west.y()) * geo::webmercator::kTileSize;
+    const double fit = std::min(std::max(1, width()) / spanX, std::max(1, height()) / spanY);
+    whole.zoom = std::clamp(std::log2(fit * 0.95), MapViewport::kMinZoom, MapViewport::kMaxZoom);
+    whole.centre = geo::webmercator::unproject((west + east) / 2);
+    setViewport(whole);
+    m_showingCounty = true;
+}
+
+void MapWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    m_renderer->render(painter, m_viewport);
+    if (m_cursor) {
+        const QLocale locale;
+        const QString text = tr("%1° N, %2° E")
+                                 .arg(locale.toString(m_cursor->lat, 'f', 5),
+                                      locale.toString(m_cursor->lon, 'f', 5));
+        const QFontMetrics metrics(font());
+        const QRect box(width() - metrics.horizontalAdvance(text) - 16, 8,
+                        metrics.horizontalAdvance(text) + 8, metrics.height() + 4);
+        painter.fillRect(box, palette().color(QPalette::Base));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(box, Qt::AlignCenter, text);
+    }
+    if (hasFocus()) {
+        QPen focus(palette().color(QPalette::Highlight), 2);
+        painter.setPen(focus);
+        painter.drawRect(rect().adjusted(1, 1, -1, -1));
+    }
+}
+
+void MapWidget::resizeEvent(QResizeEvent *)
+{
+    m_viewport.size = size();
+    // Until the user moves the map, it keeps the whole county in view as it is resized.
+    if (m_showingCounty)
+        showWholeCounty();
+}
+
+void MapWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        m_dragFrom = event->position();
+}
+
+void MapWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    m_cursor = m_viewport.toLonLat(event->position());
+    if (m_dragFrom) {
+        setViewport(m_viewport.panned(event->position() - *m_dragFrom));
+        m_dragFrom = event->position();
+        return;
+    }
+    update();
+}
+
+void MapWidget::mouseReleaseEvent(QMouseEvent *)
+{
+    m_dragFrom.reset();
+}
+
+void MapWidget::leaveEvent(QEvent *)
+{
+    m_cursor.reset();
+    update();
+}
+
+void MapWidget::wheelEvent(QWheelEvent *event)
+{
+    // A touchpad's two-finger scroll pans; a wheel, or a scroll with Ctrl, zooms.
+    if (!event->pixelDelta().isNull() && !(event->modifiers() & Qt::ControlModifier)) {
+        setViewport(m_viewport.panned(event->pixelDelta()));
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0 * 0.5;
+    setViewport(m_viewport.zoomedAt(event->position(), steps));
+}
+
+bool MapWidget::event(QEvent *event)
+{
+    // A touchpad pinch (where the platform sends one): zoom about the fingers.
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            setViewport(m_viewport.zoomedAt(gesture->position(), std::log2(1 + gesture->value())));
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void MapWidget::keyPressEvent(QKeyEvent *event)
+{
+    const double step = 80;
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Left:
+        setViewport(m_viewport.panned({step, 0}));
+        break;
+    case Qt::Key_Right:
+        setViewport(m_viewport.panned({-step, 0}));
+        break;
+    case Qt::Key_Up:
+        setViewport(m_viewport.panned({0, step}));
+        break;
+    case Qt::Key_Down:
+        setViewport(m_viewport.panned({0, -step}));
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        setViewport(m_viewport.zoomedAt(centre, 1));
+        break;
+    case Qt::Key_Minus:
+        setViewport(m_viewport.zoomedAt(centre, -1));
+        break;
+    case Qt::Key_Home:
+        showWholeCounty();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void MapWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        m_renderer->setDark(models::isDarkPalette(palette()));
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace bv::ui
