@@ -2348,6 +2348,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>%1: %2 inside, %3 too coarse to be sure, %4 at protected addresses; written to %5.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The postcode gazetteer is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::feeds</name>
@@ -2442,6 +2446,24 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The area has no polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::BaseMap</name>
+    <message>
+        <source>The base map %1 is damaged or not a base map; reinstall Broadview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base map is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::PostcodeGazetteer</name>
+    <message>
+        <source>The postcode gazetteer %1 is damaged; reinstall Broadview.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3549,6 +3571,44 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>The least recently synced feed was last synced %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood zone 2 (illustrative, not Environment Agency data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood zone 3 (illustrative, not Environment Agency data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MapRenderer</name>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::MapWidget</name>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county with hazard areas and where people live, drawn offline. Arrow keys pan, plus and minus zoom, Home shows the whole county. The area query lists the same people in words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1° N, %2° E</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

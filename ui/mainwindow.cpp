@@ -4,6 +4,7 @@
 #include "access/session.h"
 #include "geo/basemap.h"
 #include "geo/personlocations.h"
+#include "geo/postcodeplacement.h"
 #include "linkage/linkexplainer.h"
 #include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
@@ -251,6 +252,10 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session,
         if (!rows.ok())
             QMessageBox::warning(this, tr("Broadview"), rows.error().message);
     }
+    // A store synced before addresses were placed by postcode gets them placed once, here.
+    if (auto placed = geo::placeAddressesByPostcode(m_session->database()); !placed.ok())
+        spdlog::error("placing addresses by postcode failed (error code {})",
+                      static_cast<int>(placed.error().code));
     // The store's own page size; a small cache, as this connection only searches.
     store::StorePragmas pragmas;
     pragmas.cipherPageSize = int(m_session->keyFile().cipherPageSize);

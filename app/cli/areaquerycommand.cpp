@@ -5,6 +5,7 @@
 #include "cli/exitcodes.h"
 #include "geo/arealist.h"
 #include "geo/areaquery.h"
+#include "geo/postcodeplacement.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -102,6 +103,9 @@ int AreaQueryCommand::run(const QCommandLineParser &parser, CommandIo &io) const
     if (!session.ok())
         return fail(io, session.error());
     access::Session &opened = *session.value();
+    // A store synced before addresses were placed by postcode: placed once, first.
+    if (auto placed = geo::placeAddressesByPostcode(opened.database()); !placed.ok())
+        return fail(io, placed.error());
     auto result
         = geo::AreaQuery::run(opened.database(), opened.audit(), opened.context(), area, options);
     if (!result.ok())

@@ -2,6 +2,7 @@
 #include "feeds/pagewriter.h"
 
 #include "feeds/personname.h"
+#include "geo/postcodegazetteer.h"
 #include "search/personsearchindex.h"
 #include "store/database.h"
 #include "store/eventtextindex.h"
@@ -448,6 +449,7 @@ PageWriter::PageWriter(store::Database &db, qint64 sourceId, const Clock &clock,
     , m_sourceId(sourceId)
     , m_clock(clock)
     , m_sql(std::move(statements))
+    , m_gazetteer(geo::PostcodeGazetteer::shipped())
 {}
 
 PageWriter::~PageWriter() = default;
@@ -788,7 +790,7 @@ Result<void> PageWriter::writeAddress(const AddressRecord &address, PageOutcome 
     BV_TRY(person);
     auto resolved = resolvedPlace(address.location);
     BV_TRY(resolved);
-    const Location &where = resolved.value();
+    const Location where = placedByPostcode(resolved.value());
     qint64 id = found->id;
     if (id == 0) {
         store::Statement &insert = m_sql->insertAddress;
@@ -896,7 +898,7 @@ Result<void> PageWriter::writeEvent(const EventRecord &event, PageOutcome &outco
     }
     auto resolved = resolvedPlace(event.place);
     BV_TRY(resolved);
-    const Location &where = resolved.value();
+    const Location where = placedByPostcode(resolved.value());
     const QString occurredAt = instantText(event.occurredAt);
     const QString occurredDate
         = event.occurredAt.isValid() ? QString() : dateText(event.occurredDate);
@@ -987,6 +989,23 @@ Result<void> PageWriter::resolveRejected(const QString &externalId)
         return {};
     m_sql->resolveRejected.bind(1, m_sourceId).bind(2, externalId).bind(3, m_receivedAt);
     return m_sql->resolveRejected.run();
+}
+
+Location PageWriter::placedByPostcode(Location place)
+{
+    // A place with a postcode and no position (most health, social care and education
+    // addresses) gets the postcode's, marked as only that precise.
+    if ((place.lat && place.lon) || place.postcode.isEmpty() || !m_gazetteer)
+        return place;
+    const auto found = m_gazetteer->locate(place.postcode);
+    if (!found)
+        return place;
+    place.lat = found->position.lat;
+    place.lon = found->position.lon;
+    place.precision = found->precision == geo::PostcodeGazetteer::Precision::PostcodeUnit
+                          ? LocationPrecision::PostcodeUnit
+                          : LocationPrecision::District;
+    return place;
 }
 
 Result<Location> PageWriter::resolvedPlace(const Location &place)

@@ -16,6 +16,10 @@ class Database;
 class Statement;
 } // namespace bv::store
 
+namespace bv::geo {
+class PostcodeGazetteer;
+}
+
 namespace bv::feeds {
 
 // What one page did to the store.
@@ -80,6 +84,8 @@ private:
     // A place that names a location record gets that record's parts, or none while the
     // record has not arrived (or was withdrawn).
     [[nodiscard]] Result<Location> resolvedPlace(const Location &place);
+    // A place with only a postcode, positioned by it (geo::PostcodeGazetteer).
+    Location placedByPostcode(Location place);
     // After a location record changes: the addresses and events that name it follow.
     [[nodiscard]] Result<void> refreshPlacesNaming(const QString &locationId,
                                                    const Location &place);
@@ -90,6 +96,7 @@ private:
     std::unique_ptr<Statements> m_sql;
     QString m_receivedAt;             // one time per page
     bool m_hasOpenRejections = false; // for this source, when the page began
+    std::shared_ptr<const geo::PostcodeGazetteer> m_gazetteer;
 };
 
 } // namespace bv::feeds

@@ -6,6 +6,7 @@
 #include "common/syncedcounty.h"
 #include "geo/arealist.h"
 #include "geo/areaquery.h"
+#include "geo/postcodeplacement.h"
 #include "linkage/storelinker.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void equalsBruteForce();
     void protectedAddressesAreNeverShown();
     void auditedWithItsPurpose();
+    void addressesWithOnlyAPostcodeArePlaced();
 
 private:
     // Every person's placement by a pass over all of them, without the R*Tree.
@@ -266,6 +268,39 @@ void tst_AreaQuery::auditedWithItsPurpose()
     QVERIFY2(entry->text(1).contains(QLatin1String("flags=vulnerable_adult")),
              qPrintable(entry->text(1)));
     QVERIFY(entry->text(1).contains(QStringLiteral("inside=%1").arg(result->inside())));
+}
+
+void tst_AreaQuery::addressesWithOnlyAPostcodeArePlaced()
+{
+    store::Database &db = m_county->db();
+    // Sync placed the addresses the feeds give only a postcode for (health, social care,
+    // education) at the postcode's position.
+    const auto count = [&db](const char *sql) {
+        return db.queryInt(sql).value();
+    };
+    const qint64 byPostcode
+        = count("SELECT count(*) FROM address_period WHERE precision = 'postcode_unit'");
+    QVERIFY(byPostcode > 100);
+    QCOMPARE(count("SELECT count(*) FROM address_period a WHERE precision = 'postcode_unit' AND "
+                   "NOT EXISTS (SELECT 1 FROM place p WHERE p.owner_kind = 'address' AND "
+                   "p.owner_id = a.id)"),
+             qint64(0));
+    // A store synced before that: the positions gone, placed again once, the same.
+    const qint64 before = count("SELECT count(*) FROM place_rtree");
+    QVERIFY_RESULT(db.exec(
+        "DELETE FROM place_rtree WHERE id IN (SELECT p.id FROM place p JOIN address_period a ON "
+        "p.owner_kind = 'address' AND p.owner_id = a.id WHERE a.precision = 'postcode_unit');"
+        "DELETE FROM place WHERE owner_kind = 'address' AND owner_id IN (SELECT id FROM "
+        "address_period WHERE precision = 'postcode_unit');"
+        "UPDATE address_period SET lat = NULL, lon = NULL, precision = NULL WHERE precision = "
+        "'postcode_unit'"));
+    auto placed = geo::placeAddressesByPostcode(db);
+    QVERIFY_RESULT(placed);
+    QCOMPARE(placed.value(), byPostcode);
+    QCOMPARE(count("SELECT count(*) FROM place_rtree"), before);
+    auto again = geo::placeAddressesByPostcode(db); // once only
+    QVERIFY_RESULT(again);
+    QCOMPARE(again.value(), qint64(0));
 }
 
 BV_TEST_MAIN(tst_AreaQuery)
