@@ -3587,6 +3587,45 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::ui::MapPanel</name>
+    <message>
+        <source>Where they lived on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through time to see which of the person&apos;s addresses was current on a day; the date is shown beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date on the slider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address protected: not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where they lived on %1: address %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no address known</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::MapRenderer</name>
     <message>
         <source>%1 km</source>

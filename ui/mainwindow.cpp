@@ -16,6 +16,7 @@
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
 #include "ui/exportdialog.h"
+#include "ui/mappanel.h"
 #include "ui/mapwidget.h"
 #include "ui/notedialog.h"
 #include "ui/recorddetailpanel.h"
@@ -119,18 +120,21 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     auto base = geo::BaseMap::shipped();
     if (!base.ok())
         spdlog::error("the base map could not be read");
-    m_map = new MapWidget(std::make_shared<MapRenderer>(std::make_shared<const geo::BaseMap>(
-                              base.ok() ? std::move(base.value()) : geo::BaseMap{})),
-                          this);
+    m_mapPanel = new MapPanel(std::make_shared<MapRenderer>(std::make_shared<const geo::BaseMap>(
+                                  base.ok() ? std::move(base.value()) : geo::BaseMap{})),
+                              this);
     m_mapDock = new QDockWidget(tr("Map"), this);
     m_mapDock->setObjectName(QStringLiteral("mapDock"));
-    m_mapDock->setWidget(m_map);
+    m_mapDock->setWidget(m_mapPanel);
     m_mapDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                            | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
     tabifyDockWidget(m_detailDock, m_mapDock);
     m_detailDock->raise();
     connect(m_timeline, &TimelinePanel::eventSelected, this, &MainWindow::showEventDetail);
+    // The timeline and the map choose events for each other.
+    connect(m_timeline, &TimelinePanel::eventSelected, m_mapPanel, &MapPanel::selectEvent);
+    connect(m_mapPanel, &MapPanel::eventClicked, m_timeline, &TimelinePanel::selectEvent);
     connect(m_detail, &RecordDetailPanel::addNoteRequested, this, &MainWindow::addNote);
 
     m_searchModel = new models::PersonSearchModel(this);
@@ -180,6 +184,11 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+MapWidget *MainWindow::map() const
+{
+    return m_mapPanel->map();
+}
 
 void MainWindow::createActions()
 {
@@ -296,7 +305,9 @@ void MainWindow::openPerson(qint64 personId)
     m_person = std::move(person.value());
     m_exportAction->setEnabled(true);
     m_detail->clear();
-    m_timeline->setPerson(m_person, m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
+    const QDate today = m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date();
+    m_timeline->setPerson(m_person, today);
+    m_mapPanel->setPerson(m_person, today);
     m_timeline->view()->setFocus(Qt::OtherFocusReason);
     statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
 }
@@ -407,11 +418,12 @@ void MainWindow::lock()
     m_searchPanel->clear();
     m_timeline->clear();
     m_detail->clear();
+    m_mapPanel->clearPerson();
     m_person = {};
     m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
-    m_map->renderer().setMarkers({});
-    m_map->update();
+    map()->renderer().setMarkers({});
+    map()->update();
     showConnectivity();
     m_summaryModel->setSummary({});
     m_storeLabel->setText(tr("Locked"));
@@ -503,9 +515,9 @@ void MainWindow::loadMapMarkers()
         spdlog::error("people's locations for the map could not be read");
         return;
     }
-    m_map->renderer().setMarkers(
+    map()->renderer().setMarkers(
         std::make_shared<const geo::MarkerClusters>(std::move(locations->positions)));
-    m_map->update();
+    map()->update();
 }
 
 void MainWindow::showDemoHazards()
@@ -527,8 +539,8 @@ void MainWindow::showDemoHazards()
     for (geo::Area &area : areas.value())
         (area.name().contains(QLatin1String("zone 3")) ? zone3 : zone2)
             .areas.push_back(std::move(area));
-    m_map->renderer().setHazards({std::move(zone2), std::move(zone3)});
-    m_map->update();
+    map()->renderer().setHazards({std::move(zone2), std::move(zone3)});
+    map()->update();
 }
 
 void MainWindow::showAbout()

@@ -26,6 +26,7 @@ class StoreSummaryModel;
 
 namespace bv::ui {
 
+class MapPanel;
 class MapWidget;
 class SearchPanel;
 class SourcesPanel;
@@ -55,7 +56,8 @@ public:
     RecordDetailPanel *detailPanel() const { return m_detail; }
     SourcesPanel *sourcesPanel() const { return m_sources; }
     QLabel *connectivityLabel() const { return m_connectivity; }
-    MapWidget *map() const { return m_map; }
+    MapWidget *map() const;
+    MapPanel *mapPanel() const { return m_mapPanel; }
     // The demo's illustrative flood zones on the map (labelled as not Environment Agency data).
     void showDemoHazards();
 
@@ -100,7 +102,7 @@ private:
     SourcesPanel *m_sources = nullptr;
     QDockWidget *m_sourcesDock = nullptr;
     QLabel *m_connectivity = nullptr;
-    MapWidget *m_map = nullptr;
+    MapPanel *m_mapPanel = nullptr;
     QDockWidget *m_mapDock = nullptr;
     store::PersonView m_person; // the open person, as read
 };

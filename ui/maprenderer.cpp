@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/maprenderer.h"
 
+#include "models/agencybadge.h"
+
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QLocale>
@@ -221,6 +223,7 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport) const
     drawBase(painter, viewport);
     drawMarkers(painter, viewport);
     drawLabels(painter, viewport);
+    drawPerson(painter, viewport);
     drawOverlays(painter, viewport);
     painter.restore();
 }
@@ -408,6 +411,76 @@ void MapRenderer::drawLabels(QPainter &painter, const MapViewport &viewport) con
         painter.drawEllipse(at, 2, 2);
     }
     painter.setFont(base);
+}
+
+qint64 MapRenderer::eventAt(const MapViewport &viewport, const QPointF &screen) const
+{
+    for (auto pin = m_person.events.crbegin(); pin != m_person.events.crend(); ++pin) {
+        const QPointF at = viewport.toScreen(pin->position);
+        if (std::abs(at.x() - screen.x()) <= 9 && std::abs(at.y() - screen.y()) <= 9)
+            return pin->eventId;
+    }
+    return 0;
+}
+
+void MapRenderer::drawPerson(QPainter &painter, const MapViewport &viewport) const
+{
+    if (m_person.homes.empty() && m_person.events.empty())
+        return;
+    const MapRenderer::Colours colours = coloursFor(m_dark);
+    const QColor route = m_dark ? QColor(0xf0, 0xe4, 0x42) : QColor(0x6a, 0x1b, 0x9a);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    // The moves, in order.
+    if (m_person.homes.size() > 1) {
+        QPainterPath moves;
+        moves.moveTo(viewport.toScreen(m_person.homes.front().position));
+        for (std::size_t i = 1; i < m_person.homes.size(); ++i)
+            moves.lineTo(viewport.toScreen(m_person.homes[i].position));
+        painter.strokePath(moves, QPen(route, 2.5, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+    }
+    QFont font = painter.font();
+    font.setPixelSize(12);
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+    for (std::size_t i = 0; i < m_person.homes.size(); ++i) {
+        const PersonLayer::Home &home = m_person.homes[i];
+        const QPointF at = viewport.toScreen(home.position);
+        const bool highlighted = int(i) == m_person.highlightedHome;
+        const double radius = highlighted ? 13 : 10;
+        painter.setPen(QPen(colours.halo, 2));
+        painter.setBrush(route);
+        painter.drawEllipse(at, radius, radius);
+        if (highlighted) {
+            painter.setPen(QPen(route, 2));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(at, radius + 4, radius + 4);
+        }
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius),
+                         Qt::AlignCenter, QString::number(i + 1));
+        // Its dates beside it, on a panel so they read over anything.
+        const QRectF box(at.x() + radius + 4, at.y() - metrics.height() / 2 - 2,
+                         metrics.horizontalAdvance(home.label) + 8, metrics.height() + 4);
+        painter.fillRect(box, m_dark ? QColor(0x20, 0x20, 0x20, 230) : QColor(255, 255, 255, 230));
+        painter.setPen(colours.label);
+        painter.drawText(box, Qt::AlignCenter, home.label);
+    }
+    // Where things happened: the agency's badge icon; the chosen one ringed.
+    for (const PersonLayer::Pin &pin : m_person.events) {
+        const QPointF at = viewport.toScreen(pin.position);
+        const bool selected = pin.eventId == m_person.selectedEvent;
+        const double half = selected ? 11 : 8;
+        models::agencyIcon(pin.agency, m_dark)
+            .paint(&painter, QRectF(at.x() - half, at.y() - half, 2 * half, 2 * half).toRect());
+        if (selected) {
+            painter.setPen(QPen(colours.label, 2));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(at, half + 5, half + 5);
+        }
+    }
+    painter.restore();
 }
 
 void MapRenderer::drawOverlays(QPainter &painter, const MapViewport &viewport) const

@@ -28,6 +28,27 @@ struct HazardLayer
     QColor colour;
 };
 
+// The open person on the map: where they lived, in order, and where things happened to them.
+struct PersonLayer
+{
+    struct Home
+    {
+        geo::LonLat position;
+        QString label;     // "2: 2015 to 2019"
+        QString precision; // as the address gives it
+    };
+    struct Pin
+    {
+        qint64 eventId = 0;
+        geo::LonLat position;
+        QString agency;
+    };
+    std::vector<Home> homes; // oldest first
+    std::vector<Pin> events;
+    int highlightedHome = -1; // where they lived on the time slider's date
+    qint64 selectedEvent = 0; // the event chosen on the timeline
+};
+
 // Draws the map into any QPainter (the widget, a PNG, a test image) from a viewport: the base
 // layer, hazard areas, clustered markers, place labels, the scale bar and the attribution.
 // The base layer's outlines are kept as paths per zoom level, thinned to what a pixel shows,
@@ -39,6 +60,10 @@ public:
 
     void setHazards(std::vector<HazardLayer> hazards);
     void setMarkers(std::shared_ptr<const geo::MarkerClusters> markers);
+    void setPerson(PersonLayer person) { m_person = std::move(person); }
+    const PersonLayer &person() const { return m_person; }
+    // The event pin under a point on screen, or 0.
+    qint64 eventAt(const MapViewport &viewport, const QPointF &screen) const;
     void setDark(bool dark);
 
     void render(QPainter &painter, const MapViewport &viewport) const;
@@ -73,6 +98,7 @@ private:
     void drawBase(QPainter &painter, const MapViewport &viewport) const;
     void drawMarkers(QPainter &painter, const MapViewport &viewport) const;
     void drawLabels(QPainter &painter, const MapViewport &viewport) const;
+    void drawPerson(QPainter &painter, const MapViewport &viewport) const;
     void drawOverlays(QPainter &painter, const MapViewport &viewport) const;
     const QPixmap &sprite(int count) const;
     const QPixmap &labelSprite(const geo::BaseMap::Place &place, const QFont &font,
@@ -81,6 +107,7 @@ private:
     std::shared_ptr<const geo::BaseMap> m_base;
     std::vector<HazardLayer> m_hazards;
     std::shared_ptr<const geo::MarkerClusters> m_markers;
+    PersonLayer m_person;
     bool m_dark = false;
     mutable std::mutex m_mutex; // guards the caches below
     mutable std::map<int, std::vector<Shape>> m_levels;

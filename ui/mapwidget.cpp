@@ -54,6 +54,30 @@ void MapWidget::showWholeCounty()
     m_showingCounty = true;
 }
 
+void MapWidget::showBox(const QRectF &lonLatBox)
+{
+    MapViewport next = m_viewport;
+    next.size = size();
+    const QPointF northWest = geo::webmercator::project({lonLatBox.left(), lonLatBox.bottom()});
+    const QPointF southEast = geo::webmercator::project({lonLatBox.right(), lonLatBox.top()});
+    const double spanX
+        = std::max(1e-9, (southEast.x() - northWest.x())) * geo::webmercator::kTileSize;
+    const double spanY
+        = std::max(1e-9, (southEast.y() - northWest.y())) * geo::webmercator::kTileSize;
+    const double fit
+        = std::min(std::max(1, width() - 120) / spanX, std::max(1, height() - 120) / spanY);
+    next.zoom = std::clamp(std::log2(fit), MapViewport::kMinZoom, 15.0);
+    next.centre = geo::webmercator::unproject((northWest + southEast) / 2);
+    setViewport(next);
+}
+
+void MapWidget::centreOn(geo::LonLat position)
+{
+    MapViewport next = m_viewport;
+    next.centre = position;
+    setViewport(next);
+}
+
 void MapWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -87,8 +111,10 @@ void MapWidget::resizeEvent(QResizeEvent *)
 
 void MapWidget::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         m_dragFrom = event->position();
+        m_pressedAt = event->position();
+    }
 }
 
 void MapWidget::mouseMoveEvent(QMouseEvent *event)
@@ -102,9 +128,15 @@ void MapWidget::mouseMoveEvent(QMouseEvent *event)
     update();
 }
 
-void MapWidget::mouseReleaseEvent(QMouseEvent *)
+void MapWidget::mouseReleaseEvent(QMouseEvent *event)
 {
     m_dragFrom.reset();
+    // A click, not a drag: the event pin under it, if any.
+    if (event->button() == Qt::LeftButton
+        && (event->position() - m_pressedAt).manhattanLength() < 4) {
+        if (const qint64 id = m_renderer->eventAt(m_viewport, event->position()); id != 0)
+            Q_EMIT eventClicked(id);
+    }
 }
 
 void MapWidget::leaveEvent(QEvent *)

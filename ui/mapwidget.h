@@ -24,12 +24,17 @@ public:
     const MapViewport &viewport() const { return m_viewport; }
     void setViewport(const MapViewport &viewport);
     void showWholeCounty();
+    // Fits a box (west, south, east, north as x and y) with a margin, no closer than zoom 15.
+    void showBox(const QRectF &lonLatBox);
+    void centreOn(geo::LonLat position);
     MapRenderer &renderer() { return *m_renderer; }
 
     QSize sizeHint() const override { return {640, 480}; }
 
 Q_SIGNALS:
     void viewportChanged(const bv::ui::MapViewport &viewport);
+    // An event's pin was clicked (or chosen with Enter while under the pointer).
+    void eventClicked(qint64 eventId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -47,6 +52,7 @@ private:
     std::shared_ptr<MapRenderer> m_renderer;
     MapViewport m_viewport;
     std::optional<QPointF> m_dragFrom;
+    QPointF m_pressedAt;
     std::optional<geo::LonLat> m_cursor;
     bool m_showingCounty = true;
 };

@@ -128,21 +128,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
 
     m_overview = new TimelineOverview(this);
     // Picking a mark shows its event in the list; picking an event marks it on the overview.
-    connect(m_overview, &TimelineOverview::eventClicked, this, [this](qint64 eventId) {
-        int row = m_model->rowOfEvent(eventId);
-        if (row < 0) { // filtered out: show everything again so it can be shown
-            m_text->clear();
-            m_significance->setCurrentIndex(0);
-            m_limitDates->setChecked(false);
-            for (QToolButton *button : m_agencyButtons)
-                button->setChecked(true);
-            row = m_model->rowOfEvent(eventId);
-        }
-        if (row >= 0) {
-            m_view->setCurrentIndex(m_model->index(row));
-            m_view->scrollTo(m_model->index(row), QAbstractItemView::PositionAtCenter);
-        }
-    });
+    connect(m_overview, &TimelineOverview::eventClicked, this, &TimelinePanel::selectEvent);
     connect(this, &TimelinePanel::eventSelected, m_overview, &TimelineOverview::setSelectedEvent);
     // Focus goes down the panel as it is drawn: the overview strip, the filters, the list.
     if (!m_agencyButtons.isEmpty())
@@ -156,6 +142,23 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     clear();
+}
+
+void TimelinePanel::selectEvent(qint64 eventId)
+{
+    int row = m_model->rowOfEvent(eventId);
+    if (row < 0) { // filtered out: show everything again so it can be shown
+        m_text->clear();
+        m_significance->setCurrentIndex(0);
+        m_limitDates->setChecked(false);
+        for (QToolButton *button : m_agencyButtons)
+            button->setChecked(true);
+        row = m_model->rowOfEvent(eventId);
+    }
+    if (row >= 0) {
+        m_view->setCurrentIndex(m_model->index(row));
+        m_view->scrollTo(m_model->index(row), QAbstractItemView::PositionAtCenter);
+    }
 }
 
 void TimelinePanel::styleAgencyButtons()

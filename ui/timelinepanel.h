@@ -34,6 +34,8 @@ public:
     // Shows the person as read (with its events); today sets the age.
     void setPerson(const store::PersonView &person, QDate today);
     void clear();
+    // Selects an event (from the overview or the map), clearing filters that hide it.
+    void selectEvent(qint64 eventId);
 
     models::TimelineModel *model() const { return m_model; }
     QListView *view() const { return m_view; }

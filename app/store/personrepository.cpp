@@ -96,7 +96,8 @@ Result<void> PersonRepository::readEvents(const access::AccessContext &context, 
         "SELECT e.id, e.source_person_id, s.code, s.agency, e.external_id, e.sensitivity, "
         "e.occurred_at, e.occurred_date, e.period_end_date, e.category, e.title, e.summary, "
         "e.outcome, e.significance, e.place_text, e.agency_contact, e.received_at, e.updated_at, "
-        "sp.sensitivity FROM person_link pl JOIN event e ON e.source_person_id = "
+        "sp.sensitivity, e.lat, e.lon, e.place_precision FROM person_link pl JOIN event e ON "
+        "e.source_person_id = "
         "pl.source_person_id "
         "JOIN source_person sp ON sp.id = e.source_person_id "
         "JOIN source s ON s.id = e.source_id WHERE pl.person_id = ?1 AND e.withdrawn = 0");
@@ -136,6 +137,11 @@ Result<void> PersonRepository::readEvents(const access::AccessContext &context, 
             event.summary = rows->text(11);
             event.outcome = rows->text(12);
             event.placeText = rows->text(14);
+            if (!view.addressProtected && !rows->isNull(19) && !rows->isNull(20)) {
+                event.lat = rows->real(19);
+                event.lon = rows->real(20);
+                event.placePrecision = rows->text(21);
+            }
             event.agencyContact = rows->text(15);
             event.receivedAt = rows->text(16);
             event.updatedAt = rows->text(17);
@@ -154,6 +160,69 @@ Result<void> PersonRepository::readEvents(const access::AccessContext &context, 
                              return a.agency < b.agency;
                          return a.eventId < b.eventId;
                      });
+    return {};
+}
+
+Result<void> PersonRepository::readAddresses(const access::AccessContext &context, qint64 personId,
+                                             PersonView &view)
+{
+    // Any active protected-address flag, whoever may see it, protects every address of theirs.
+    auto flagged = m_db.queryInt(
+        QStringLiteral("SELECT count(*) FROM person_link pl JOIN flag f ON f.source_person_id = "
+                       "pl.source_person_id WHERE pl.person_id = %1 AND f.kind = "
+                       "'protected_address' AND f.active = 1")
+            .arg(personId)
+            .toStdString());
+    BV_TRY(flagged);
+    auto rows = m_db.prepare(
+        "SELECT a.id, a.source_person_id, s.agency, a.address, a.postcode, a.lat, a.lon, "
+        "a.precision, a.from_date, a.to_date, a.protected, a.sensitivity, sp.sensitivity "
+        "FROM person_link pl JOIN address_period a ON a.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = a.source_person_id JOIN source s ON s.id = a.source_id "
+        "WHERE pl.person_id = ?1 AND sp.withdrawn = 0");
+    BV_TRY(rows);
+    rows->bind(1, personId);
+    QList<AddressView> addresses;
+    bool anyProtected = flagged.value() > 0;
+    for (;;) {
+        auto step = rows->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        AddressView address;
+        address.agency = rows->text(2);
+        address.isProtected = rows->int64(10) != 0;
+        anyProtected = anyProtected || address.isProtected;
+        if (!access::AccessPolicy::decide(context, address.agency, rows->text(11)).visible
+            || !access::AccessPolicy::decide(context, address.agency, rows->text(12)).visible)
+            continue;
+        address.addressId = rows->int64(0);
+        address.sourcePersonId = rows->int64(1);
+        address.text = rows->text(3);
+        address.postcode = rows->text(4);
+        if (!rows->isNull(5) && !rows->isNull(6)) {
+            address.lat = rows->real(5);
+            address.lon = rows->real(6);
+        }
+        address.precision = rows->text(7);
+        address.from = QDate::fromString(rows->text(8), Qt::ISODate);
+        address.to = QDate::fromString(rows->text(9), Qt::ISODate);
+        addresses.append(std::move(address));
+    }
+    view.addressProtected = anyProtected;
+    for (AddressView &address : addresses) {
+        if (anyProtected) { // never where they live, not even an old address
+            address.isProtected = true;
+            address.text.clear();
+            address.postcode.clear();
+            address.lat.reset();
+            address.lon.reset();
+            address.precision.clear();
+        }
+    }
+    std::stable_sort(addresses.begin(), addresses.end(),
+                     [](const AddressView &a, const AddressView &b) { return a.from < b.from; });
+    view.addresses = std::move(addresses);
     return {};
 }
 
@@ -217,6 +286,8 @@ Result<PersonView> PersonRepository::read(const access::AccessContext &context, 
         }
         view.records.append(record);
     }
+    // Addresses first: a protected one keeps every position of theirs off the map.
+    BV_TRY(readAddresses(context, personId, view));
     int eventsWithheld = 0;
     BV_TRY(readEvents(context, personId, view, eventsWithheld));
     BV_TRY(readRelationships(context, personId, view));

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace bv::access {
 class AuditLog;
 }
@@ -57,6 +59,11 @@ struct EventView
     QString outcome;      // the agency's outcome or action taken, where it records one
     int significance = 1; // 1 routine, 2 notable, 3 key
     QString placeText;
+    // Where it happened, when the agency placed it and the person's address is not protected
+    // (an event at home would show where they live); precision as for addresses.
+    std::optional<double> lat;
+    std::optional<double> lon;
+    QString placePrecision;
     QString agencyContact;
     QString receivedAt;
     QString updatedAt;
@@ -75,11 +82,30 @@ struct RelationshipView
     QString withheldReason;
 };
 
+// Where an agency says the person lived, and when. A protected address has neither its text
+// nor a position: only that it exists, from when, and which agency holds it.
+struct AddressView
+{
+    qint64 addressId = 0;
+    qint64 sourcePersonId = 0;
+    QString agency;
+    QString text;
+    QString postcode;
+    std::optional<double> lat;
+    std::optional<double> lon;
+    QString precision; // "uprn", "postcode_unit", "district" or empty
+    QDate from;        // invalid when not known
+    QDate to;          // invalid while current
+    bool isProtected = false;
+};
+
 struct PersonView
 {
     qint64 personId = 0;
+    bool addressProtected = false; // any of their records says so: no position of theirs shown
     QList<SourceRecordView> records;
-    QList<EventView> events; // in time order: day, then time (date-only first), then agency
+    QList<AddressView> addresses; // the visible records' addresses, oldest first
+    QList<EventView> events;      // in time order: day, then time (date-only first), then agency
     QList<RelationshipView> relationships;
 };
 
@@ -108,6 +134,8 @@ public:
     [[nodiscard]] Result<PersonView> read(const access::AccessContext &context, qint64 personId);
 
 private:
+    [[nodiscard]] Result<void> readAddresses(const access::AccessContext &context, qint64 personId,
+                                             PersonView &view);
     [[nodiscard]] Result<void> readRelationships(const access::AccessContext &context,
                                                  qint64 personId, PersonView &view);
     [[nodiscard]] Result<void> readEvents(const access::AccessContext &context, qint64 personId,

@@ -9,6 +9,7 @@
 #include "geo/postcodeplacement.h"
 #include "linkage/storelinker.h"
 #include "store/database.h"
+#include "store/personrepository.h"
 #include "store/statement.h"
 
 #include <QFile>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void protectedAddressesAreNeverShown();
     void auditedWithItsPurpose();
     void addressesWithOnlyAPostcodeArePlaced();
+    void personReadHidesAProtectedPersonsPlaces();
 
 private:
     // Every person's placement by a pass over all of them, without the R*Tree.
@@ -301,6 +303,48 @@ void tst_AreaQuery::addressesWithOnlyAPostcodeArePlaced()
     auto again = geo::placeAddressesByPostcode(db); // once only
     QVERIFY_RESULT(again);
     QCOMPARE(again.value(), qint64(0));
+}
+
+void tst_AreaQuery::personReadHidesAProtectedPersonsPlaces()
+{
+    store::Database &db = m_county->db();
+    access::Session &session = m_county->session();
+    // Someone with a placed address and a placed event.
+    const qint64 personId
+        = db.queryInt("SELECT pl.person_id FROM person_link pl JOIN event e ON "
+                      "e.source_person_id = pl.source_person_id JOIN address_period a ON "
+                      "a.source_person_id = pl.source_person_id WHERE e.lat IS NOT NULL AND "
+                      "a.lat IS NOT NULL ORDER BY pl.person_id LIMIT 1")
+              .value();
+    QVERIFY(personId > 0);
+    store::PersonRepository people(db, session.audit());
+    auto open = people.read(session.context(), personId);
+    QVERIFY_RESULT(open);
+    QVERIFY(std::any_of(open->addresses.cbegin(), open->addresses.cend(),
+                        [](const store::AddressView &a) { return a.lat.has_value(); }));
+    QVERIFY(std::any_of(open->events.cbegin(), open->events.cend(),
+                        [](const store::EventView &e) { return e.lat.has_value(); }));
+    // One agency flags the address protected: no address text and no position of theirs, old
+    // or new, nor where things happened to them.
+    auto flag = db.prepare(
+        "INSERT INTO flag(source_id, source_person_id, external_id, kind, active, received_at) "
+        "SELECT sp.source_id, sp.id, 'test-protected', 'protected_address', 1, '2026-01-01' "
+        "FROM person_link pl JOIN source_person sp ON sp.id = pl.source_person_id "
+        "WHERE pl.person_id = ?1 LIMIT 1");
+    QVERIFY_RESULT(flag);
+    QVERIFY_RESULT(flag->bind(1, personId).run());
+    auto hidden = people.read(session.context(), personId);
+    QVERIFY_RESULT(hidden);
+    QVERIFY(hidden->addressProtected);
+    QVERIFY(!hidden->addresses.isEmpty()); // that they exist, and from when
+    for (const store::AddressView &a : hidden->addresses) {
+        QVERIFY(!a.lat && !a.lon);
+        QVERIFY(a.text.isEmpty() && a.postcode.isEmpty());
+        QVERIFY(a.isProtected);
+    }
+    for (const store::EventView &e : hidden->events)
+        QVERIFY(!e.lat && !e.lon);
+    QVERIFY_RESULT(db.exec("DELETE FROM flag WHERE external_id = 'test-protected'"));
 }
 
 BV_TEST_MAIN(tst_AreaQuery)

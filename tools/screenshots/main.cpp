@@ -12,6 +12,7 @@
 #include "ui/application.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/mappanel.h"
 #include "ui/mapwidget.h"
 #include "ui/notedialog.h"
 #include "ui/recoverykeydialog.h"
@@ -182,7 +183,7 @@ int main(int argc, char **argv)
 
         // The map: the county offline, the illustrative flood zones, where people live.
         window.showDemoHazards();
-        auto *mapDock = qobject_cast<QDockWidget *>(window.map()->parentWidget());
+        auto *mapDock = qobject_cast<QDockWidget *>(window.mapPanel()->parentWidget());
         mapDock->show();
         mapDock->setFloating(true);
         mapDock->resize(1400, 900);
@@ -190,6 +191,10 @@ int main(int argc, char **argv)
         window.map()->showWholeCounty();
         QApplication::processEvents();
         ok &= save(*mapDock, directory, QStringLiteral("map"), err);
+        // The person opened again: their homes in order and where things happened, fitted.
+        Q_EMIT results->activated(results->model()->index(best, 0));
+        QApplication::processEvents();
+        ok &= save(*mapDock, directory, QStringLiteral("map-person"), err);
     }
     if (wanted(QStringLiteral("export-dialog"))) {
         bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));
