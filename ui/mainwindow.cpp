@@ -15,6 +15,7 @@
 #include "store/annotationrepository.h"
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
+#include "ui/areaquerypanel.h"
 #include "ui/exportdialog.h"
 #include "ui/mappanel.h"
 #include "ui/mapwidget.h"
@@ -30,6 +31,8 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -156,6 +159,20 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_sourcesDock);
     tabifyDockWidget(m_storeDock, m_sourcesDock);
     connect(m_sources, &SourcesPanel::connectivityChanged, this, &MainWindow::showConnectivity);
+
+    m_areaQuery = new AreaQueryPanel(map(), m_clock, this);
+    m_areaDock = new QDockWidget(tr("Area query"), this);
+    m_areaDock->setObjectName(QStringLiteral("areaDock"));
+    m_areaDock->setWidget(m_areaQuery);
+    m_areaDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                            | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_areaDock);
+    tabifyDockWidget(m_sourcesDock, m_areaDock);
+    connect(m_areaQuery, &AreaQueryPanel::drawRequested, this, [this] {
+        m_mapDock->show();
+        m_mapDock->raise();
+    });
+    connect(m_areaQuery, &AreaQueryPanel::personActivated, this, &MainWindow::openPerson);
     connect(m_sources, &SourcesPanel::syncFinished, this, &MainWindow::syncFinished);
     connect(m_sources, &SourcesPanel::canSyncChanged, this, [this](bool canSync) {
         if (m_syncAction)
@@ -165,7 +182,8 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     nameDockTabs();
     connect(m_searchPanel, &SearchPanel::searchCommitted, this, &MainWindow::auditSearch);
     connect(m_searchPanel, &SearchPanel::personActivated, this, &MainWindow::openPerson);
-    for (QDockWidget *dock : {m_searchDock, m_storeDock, m_sourcesDock, m_detailDock, m_mapDock})
+    for (QDockWidget *dock :
+         {m_searchDock, m_storeDock, m_sourcesDock, m_areaDock, m_detailDock, m_mapDock})
         connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::nameDockTabs);
 
     m_connectivity = new QLabel(this);
@@ -206,6 +224,14 @@ void MainWindow::createActions()
     });
     m_syncAction->setShortcut(QKeySequence(Qt::Key_F9));
     m_syncAction->setEnabled(false);
+    file->addAction(tr("&Import hazard areas…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import hazard areas"), QString(), tr("GeoJSON (*.geojson *.json)"));
+        if (path.isEmpty())
+            return;
+        if (auto imported = importHazards(path); !imported.ok())
+            QMessageBox::warning(this, tr("Broadview"), imported.error().message);
+    });
     QAction *lockAction = file->addAction(tr("&Lock"), this, [this] {
         lock();
         if (!unlock())
@@ -231,6 +257,7 @@ void MainWindow::createActions()
     view->addAction(m_storeDock->toggleViewAction());
     view->addAction(m_sourcesDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    view->addAction(m_areaDock->toggleViewAction());
     QAction *mapAction = m_mapDock->toggleViewAction();
     mapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     view->addAction(mapAction);
@@ -272,6 +299,7 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session,
     m_searchModel->setStore(m_session->paths().store, m_session->storeKey(), pragmas,
                             m_session->context());
     m_sources->setSession(m_session.get(), std::move(feeds));
+    m_areaQuery->setSession(m_session.get());
     loadMapMarkers();
     refresh();
     m_searchPanel->focusQuery();
@@ -414,6 +442,7 @@ void MainWindow::lock()
 {
     // The worker threads' connections and keys first: a sync under way stops.
     m_sources->clearSession();
+    m_areaQuery->clearSession();
     m_searchModel->clearStore();
     m_searchPanel->clear();
     m_timeline->clear();
@@ -539,8 +568,34 @@ void MainWindow::showDemoHazards()
     for (geo::Area &area : areas.value())
         (area.name().contains(QLatin1String("zone 3")) ? zone3 : zone2)
             .areas.push_back(std::move(area));
-    map()->renderer().setHazards({std::move(zone2), std::move(zone3)});
+    addHazardLayer(std::move(zone2));
+    addHazardLayer(std::move(zone3));
+}
+
+void MainWindow::addHazardLayer(HazardLayer layer)
+{
+    std::vector<HazardLayer> layers = map()->renderer().hazards();
+    layers.push_back(std::move(layer));
+    std::vector<geo::Area> areas;
+    for (const HazardLayer &each : layers)
+        areas.insert(areas.end(), each.areas.cbegin(), each.areas.cend());
+    map()->renderer().setHazards(std::move(layers));
+    m_areaQuery->setHazardAreas(std::move(areas));
     map()->update();
+}
+
+Result<void> MainWindow::importHazards(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
+    auto areas = geo::readGeoJsonAreas(file.readAll(), path);
+    BV_TRY(areas);
+    // Okabe-Ito colours not used by the agencies' marks on the map.
+    static constexpr std::array<QRgb, 3> kColours = {0x009e73, 0xcc79a7, 0xf0e442};
+    const QColor colour(kColours[map()->renderer().hazards().size() % kColours.size()]);
+    addHazardLayer({QFileInfo(path).completeBaseName(), std::move(areas.value()), colour});
+    return {};
 }
 
 void MainWindow::showAbout()
@@ -560,6 +615,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     m_sources->clearSession();
+    m_areaQuery->clearSession();
     m_searchModel->clearStore();
     m_session.reset();
     event->accept();

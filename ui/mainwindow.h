@@ -5,6 +5,7 @@
 #include "feeds/feedconfig.h"
 #include "store/personrepository.h"
 #include "sync/storerefresh.h"
+#include "ui/maprenderer.h"
 
 #include <QMainWindow>
 
@@ -26,6 +27,7 @@ class StoreSummaryModel;
 
 namespace bv::ui {
 
+class AreaQueryPanel;
 class MapPanel;
 class MapWidget;
 class SearchPanel;
@@ -58,6 +60,10 @@ public:
     QLabel *connectivityLabel() const { return m_connectivity; }
     MapWidget *map() const;
     MapPanel *mapPanel() const { return m_mapPanel; }
+    AreaQueryPanel *areaQueryPanel() const { return m_areaQuery; }
+    // Hazard areas from a GeoJSON file (WGS84 or British National Grid), as a layer of the map
+    // with a legend, and offered to the area query.
+    [[nodiscard]] Result<void> importHazards(const QString &path);
     // The demo's illustrative flood zones on the map (labelled as not Environment Agency data).
     void showDemoHazards();
 
@@ -77,6 +83,7 @@ private:
     void addNote(qint64 eventId);
     void showConnectivity();
     void loadMapMarkers();
+    void addHazardLayer(HazardLayer layer);
     void syncFinished(const sync::RefreshOutcome &outcome);
 
     const Clock &m_clock;
@@ -104,6 +111,8 @@ private:
     QLabel *m_connectivity = nullptr;
     MapPanel *m_mapPanel = nullptr;
     QDockWidget *m_mapDock = nullptr;
+    AreaQueryPanel *m_areaQuery = nullptr;
+    QDockWidget *m_areaDock = nullptr;
     store::PersonView m_person; // the open person, as read
 };
 

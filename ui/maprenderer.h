@@ -59,6 +59,7 @@ public:
     explicit MapRenderer(std::shared_ptr<const geo::BaseMap> base);
 
     void setHazards(std::vector<HazardLayer> hazards);
+    const std::vector<HazardLayer> &hazards() const { return m_hazards; }
     void setMarkers(std::shared_ptr<const geo::MarkerClusters> markers);
     void setPerson(PersonLayer person) { m_person = std::move(person); }
     const PersonLayer &person() const { return m_person; }

@@ -78,10 +78,97 @@ void MapWidget::centreOn(geo::LonLat position)
     setViewport(next);
 }
 
+void MapWidget::startDrawing(Drawing drawing)
+{
+    m_drawing = drawing;
+    m_corners.clear();
+    m_circleCentre.reset();
+    setCursor(drawing == Drawing::None ? Qt::ArrowCursor : Qt::CrossCursor);
+    setFocus(Qt::OtherFocusReason);
+    update();
+    Q_EMIT drawingChanged(drawing);
+}
+
+void MapWidget::setQueryArea(const geo::Area &area)
+{
+    m_queryArea = area;
+    update();
+}
+
+void MapWidget::finishPolygon()
+{
+    if (m_corners.size() < 3)
+        return;
+    geo::Polygon polygon;
+    polygon.rings.push_back(m_corners);
+    const geo::Area area(tr("Drawn area"), {std::move(polygon)});
+    startDrawing(Drawing::None);
+    setQueryArea(area);
+    Q_EMIT areaDrawn(area);
+}
+
+void MapWidget::finishCircle(const QPointF &edge)
+{
+    const geo::LonLat centre = *m_circleCentre;
+    const QPointF middle = m_viewport.toScreen(centre);
+    const double pixels = std::hypot(edge.x() - middle.x(), edge.y() - middle.y());
+    const double metres = pixels * geo::webmercator::metresPerPixel(centre.lat, m_viewport.zoom);
+    if (metres < 1)
+        return;
+    const geo::Area area
+        = geo::Area::circle(tr("Circle of %1 m").arg(qRound(metres)), centre, metres);
+    startDrawing(Drawing::None);
+    setQueryArea(area);
+    Q_EMIT areaDrawn(area);
+}
+
+void MapWidget::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_drawing == Drawing::Polygon)
+        finishPolygon();
+    else
+        QWidget::mouseDoubleClickEvent(event);
+}
+
 void MapWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     m_renderer->render(painter, m_viewport);
+    // The query's area, and the one being drawn.
+    const QColor ink = palette().color(QPalette::Highlight);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const geo::Polygon &polygon : m_queryArea.polygons()) {
+        for (const auto &ring : polygon.rings) {
+            QPolygonF outline;
+            for (const geo::LonLat &corner : ring)
+                outline << m_viewport.toScreen(corner);
+            QColor fill = ink;
+            fill.setAlphaF(0.15f);
+            painter.setBrush(fill);
+            painter.setPen(QPen(ink, 2, Qt::DashLine));
+            painter.drawPolygon(outline);
+        }
+    }
+    if (m_drawing == Drawing::Polygon && !m_corners.empty()) {
+        QPolygonF outline;
+        for (const geo::LonLat &corner : m_corners)
+            outline << m_viewport.toScreen(corner);
+        if (m_cursor)
+            outline << m_viewport.toScreen(*m_cursor);
+        painter.setPen(QPen(ink, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPolyline(outline);
+        for (const QPointF &corner : outline)
+            painter.drawEllipse(corner, 3, 3);
+    }
+    if (m_drawing == Drawing::Circle && m_circleCentre && m_cursor) {
+        const QPointF middle = m_viewport.toScreen(*m_circleCentre);
+        const QPointF edge = m_viewport.toScreen(*m_cursor);
+        const double radius = std::hypot(edge.x() - middle.x(), edge.y() - middle.y());
+        painter.setPen(QPen(ink, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(middle, radius, radius);
+    }
     if (m_cursor) {
         const QLocale locale;
         const QString text = tr("%1° N, %2° E")
@@ -111,6 +198,23 @@ void MapWidget::resizeEvent(QResizeEvent *)
 
 void MapWidget::mousePressEvent(QMouseEvent *event)
 {
+    if (m_drawing == Drawing::Circle && event->button() == Qt::LeftButton) {
+        m_circleCentre = m_viewport.toLonLat(event->position());
+        return;
+    }
+    if (m_drawing == Drawing::Polygon && event->button() == Qt::LeftButton) {
+        // A click near the first corner closes the polygon.
+        if (m_corners.size() >= 3) {
+            const QPointF first = m_viewport.toScreen(m_corners.front());
+            if ((first - event->position()).manhattanLength() < 8) {
+                finishPolygon();
+                return;
+            }
+        }
+        m_corners.push_back(m_viewport.toLonLat(event->position()));
+        update();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_dragFrom = event->position();
         m_pressedAt = event->position();
@@ -120,7 +224,7 @@ void MapWidget::mousePressEvent(QMouseEvent *event)
 void MapWidget::mouseMoveEvent(QMouseEvent *event)
 {
     m_cursor = m_viewport.toLonLat(event->position());
-    if (m_dragFrom) {
+    if (m_dragFrom && m_drawing == Drawing::None) {
         setViewport(m_viewport.panned(event->position() - *m_dragFrom));
         m_dragFrom = event->position();
         return;
@@ -130,6 +234,12 @@ void MapWidget::mouseMoveEvent(QMouseEvent *event)
 
 void MapWidget::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_drawing == Drawing::Circle && m_circleCentre && event->button() == Qt::LeftButton) {
+        finishCircle(event->position());
+        return;
+    }
+    if (m_drawing != Drawing::None)
+        return;
     m_dragFrom.reset();
     // A click, not a drag: the event pin under it, if any.
     if (event->button() == Qt::LeftButton
@@ -173,6 +283,17 @@ void MapWidget::keyPressEvent(QKeyEvent *event)
 {
     const double step = 80;
     const QPointF centre(width() / 2.0, height() / 2.0);
+    if (m_drawing != Drawing::None) {
+        if (event->key() == Qt::Key_Escape) {
+            startDrawing(Drawing::None);
+            return;
+        }
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+            && m_drawing == Drawing::Polygon) {
+            finishPolygon();
+            return;
+        }
+    }
     switch (event->key()) {
     case Qt::Key_Left:
         setViewport(m_viewport.panned({step, 0}));

@@ -27,6 +27,16 @@ public:
     // Fits a box (west, south, east, north as x and y) with a margin, no closer than zoom 15.
     void showBox(const QRectF &lonLatBox);
     void centreOn(geo::LonLat position);
+
+    // Drawing an area for the area query: a polygon (click each corner; Enter, a double-click
+    // or a click on the first corner closes it) or a circle (press at the centre, drag out the
+    // radius). Escape stops drawing. The finished area is emitted and stays outlined.
+    enum class Drawing { None, Polygon, Circle };
+    void startDrawing(Drawing drawing);
+    Drawing drawing() const { return m_drawing; }
+    // The area outlined on the map (drawn, or picked elsewhere); empty to clear it.
+    void setQueryArea(const geo::Area &area);
+    const geo::Area &queryArea() const { return m_queryArea; }
     MapRenderer &renderer() { return *m_renderer; }
 
     QSize sizeHint() const override { return {640, 480}; }
@@ -35,6 +45,8 @@ Q_SIGNALS:
     void viewportChanged(const bv::ui::MapViewport &viewport);
     // An event's pin was clicked (or chosen with Enter while under the pointer).
     void eventClicked(qint64 eventId);
+    void areaDrawn(const bv::geo::Area &area);
+    void drawingChanged(bv::ui::MapWidget::Drawing drawing);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -47,6 +59,7 @@ protected:
     bool event(QEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
     std::shared_ptr<MapRenderer> m_renderer;
@@ -55,6 +68,12 @@ private:
     QPointF m_pressedAt;
     std::optional<geo::LonLat> m_cursor;
     bool m_showingCounty = true;
+    void finishPolygon();
+    void finishCircle(const QPointF &edge);
+    Drawing m_drawing = Drawing::None;
+    std::vector<geo::LonLat> m_corners; // of the polygon being drawn
+    std::optional<geo::LonLat> m_circleCentre;
+    geo::Area m_queryArea;
 };
 
 } // namespace bv::ui
