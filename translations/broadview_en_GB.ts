@@ -2497,6 +2497,10 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>geometry with no type</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2: a MultiPolygon with no polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::linkage::Explanation</name>
@@ -2815,6 +2819,69 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::models::AreaListModel</name>
+    <message>
+        <source>Building (UPRN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected: not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, record %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Located by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3258,6 +3325,164 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::ui::AreaQueryPanel</name>
+    <message>
+        <source>No area yet: draw one on the map or pick a hazard area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw an area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click each corner on the map; Enter or a double-click closes the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press at the centre on the map and drag out the radius.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hazard area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a hazard area shown on the map as the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All hazard areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Living there on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day whose addresses count, as day/month/year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you are asking: recorded in the audit with the people listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: flood warning for the lower Yare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area query status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each person listed, where (inside, too coarsely located to be sure, or at a protected address), their flags, how precisely they are located and since when; why each is listed is in the tooltip. Press Enter to open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export GeoJSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the GIS tools fire and police use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Living there on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or pick a hazard area…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All hazard areas (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Area: %1 (%n corner(s))</source>
+        <translation>
+            <numerusform>Area: %1 (%n corner)</numerusform>
+            <numerusform>Area: %1 (%n corners)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draw or pick an area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you are asking: it is recorded in the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inside; %2 too coarsely located to be sure (listed after them); %3 at protected addresses (contact the agency named).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock a store first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the list to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::ui::ExportDialog</name>
     <message>
         <source>Export chronology of %1</source>
@@ -3585,6 +3810,26 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Flood zone 3 (illustrative, not Environment Agency data)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Area query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import hazard areas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import hazard areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::MapPanel</name>
@@ -3648,6 +3893,14 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>%1° N, %2° E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle of %1 m</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

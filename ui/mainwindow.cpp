@@ -539,7 +539,9 @@ void MainWindow::loadMapMarkers()
 {
     if (!m_session)
         return;
-    auto locations = geo::PersonLocations::load(m_session->database(), m_session->context());
+    auto locations = geo::PersonLocations::load(
+        m_session->database(), m_session->context(),
+        m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
     if (!locations.ok()) {
         spdlog::error("people's locations for the map could not be read");
         return;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace bv::ui {
 
@@ -80,6 +81,36 @@ std::vector<QPointF> clipRing(const std::vector<QPointF> &ring, const QRectF &re
     return out;
 }
 
+// Liang-Barsky: the part of a segment inside a rectangle, if any.
+std::optional<std::pair<QPointF, QPointF>> clipSegment(const QPointF &a, const QPointF &b,
+                                                       const QRectF &rect)
+{
+    double t0 = 0;
+    double t1 = 1;
+    const double dx = b.x() - a.x();
+    const double dy = b.y() - a.y();
+    const auto edge = [&](double p, double q) {
+        if (p == 0)
+            return q >= 0;
+        const double t = q / p;
+        if (p < 0) {
+            if (t > t1)
+                return false;
+            t0 = std::max(t0, t);
+        } else {
+            if (t < t0)
+                return false;
+            t1 = std::min(t1, t);
+        }
+        return true;
+    };
+    if (!edge(-dx, a.x() - rect.left()) || !edge(dx, rect.right() - a.x())
+        || !edge(-dy, a.y() - rect.top()) || !edge(dy, rect.bottom() - a.y()))
+        return std::nullopt;
+    return std::pair{QPointF(a.x() + t0 * dx, a.y() + t0 * dy),
+                     QPointF(a.x() + t1 * dx, a.y() + t1 * dy)};
+}
+
 } // namespace
 
 MapRenderer::MapRenderer(std::shared_ptr<const geo::BaseMap> base)
@@ -119,9 +150,9 @@ const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
     const auto ringsOf = [scale](const std::vector<geo::Polygon> &polygons) {
         std::vector<Ring> rings;
         for (const geo::Polygon &polygon : polygons) {
-            for (const auto &source : polygon.rings) {
+            for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
                 Ring ring;
-                for (const geo::LonLat &position : source) {
+                for (const geo::LonLat &position : polygon.rings[r]) {
                     const QPointF point = geo::webmercator::project(position) * scale;
                     if (ring.points.empty()
                         || std::abs(point.x() - ring.points.back().x())
@@ -131,6 +162,14 @@ const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
                 }
                 if (ring.points.size() < 3)
                     continue;
+                // Outsides one way round and holes the other, whatever the file did: filled
+                // with the winding rule, overlapping polygons stay filled and holes stay open.
+                double twiceArea = 0;
+                for (std::size_t i = 0, j = ring.points.size() - 1; i < ring.points.size(); j = i++)
+                    twiceArea += ring.points[j].x() * ring.points[i].y()
+                                 - ring.points[i].x() * ring.points[j].y();
+                if ((r == 0) != (twiceArea > 0))
+                    std::reverse(ring.points.begin(), ring.points.end());
                 QPolygonF outline(QList<QPointF>(ring.points.cbegin(), ring.points.cend()));
                 ring.bounds = outline.boundingRect();
                 rings.push_back(std::move(ring));
@@ -160,6 +199,11 @@ const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
         shapes.push_back(std::move(shape));
         shapes.push_back(std::move(outline));
     }
+    // A few levels are enough for zooming back and forth; a big hazard layer is costly to keep.
+    if (m_levels.size() >= 4) {
+        m_levels.clear();
+        m_buckets.clear();
+    }
     return m_levels.emplace(level, std::move(shapes)).first->second;
 }
 
@@ -175,7 +219,7 @@ const MapRenderer::Bucket &MapRenderer::bucketAt(int level, int column, int row)
     Bucket bucket;
     for (const Shape &shape : shapesAt(level)) {
         QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill); // holes, and pieces that meet along a bucket's side
+        path.setFillRule(Qt::WindingFill); // see ringsOf: holes are wound the other way
         for (const Ring &ring : shape.rings) {
             if (!ring.bounds.intersects(near))
                 continue;
@@ -191,21 +235,22 @@ const MapRenderer::Bucket &MapRenderer::bucketAt(int level, int column, int row)
                 path.closeSubpath();
                 continue;
             }
-            // The segments that cross the square, joined into runs.
-            bool drawing = false;
+            // The segments that cross the square, cut to it (so none is drawn twice where
+            // buckets meet), joined into runs.
+            bool running = false; // a run is open, ending at runEnd
+            QPointF runEnd;
             const std::size_t n = ring.points.size();
             for (std::size_t i = 0; i < n; ++i) {
-                const QPointF &a = ring.points[i];
-                const QPointF &b = ring.points[(i + 1) % n];
-                const QRectF segment = QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
-                if (!segment.intersects(near)) {
-                    drawing = false;
+                const auto cut = clipSegment(ring.points[i], ring.points[(i + 1) % n], square);
+                if (!cut) {
+                    running = false;
                     continue;
                 }
-                if (!drawing)
-                    path.moveTo(a);
-                path.lineTo(b);
-                drawing = true;
+                if (!running || runEnd != cut->first)
+                    path.moveTo(cut->first);
+                path.lineTo(cut->second);
+                runEnd = cut->second;
+                running = true;
             }
         }
         bucket.shapes.push_back(std::move(path));
@@ -247,7 +292,7 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
         std::lock_guard lock(m_mutex);
         shapes.resize(shapesAt(level).size());
         for (QPainterPath &path : shapes)
-            path.setFillRule(Qt::OddEvenFill);
+            path.setFillRule(Qt::WindingFill);
         for (int row = firstRow; row <= lastRow; ++row)
             for (int column = firstColumn; column <= lastColumn; ++column) {
                 const Bucket &bucket = bucketAt(level, column, row);

@@ -53,6 +53,7 @@ struct PersonLayer
 // layer, hazard areas, clustered markers, place labels, the scale bar and the attribution.
 // The base layer's outlines are kept as paths per zoom level, thinned to what a pixel shows,
 // and the marker sprites are drawn once; so a frame is a few cached paths and sprites.
+// GUI thread only: its sprites are QPixmaps and its caches are not shared between threads.
 class MapRenderer
 {
 public:

@@ -84,14 +84,16 @@ int AreaQueryCommand::run(const QCommandLineParser &parser, CommandIo &io) const
         return fail(io, areas.error());
     std::vector<geo::Polygon> polygons;
     QString name;
+    int chosen = 0;
     for (const geo::Area &area : areas.value()) {
         if (parser.isSet(kArea) && area.name() != parser.value(kArea))
             continue;
+        ++chosen;
         polygons.insert(polygons.end(), area.polygons().cbegin(), area.polygons().cend());
         name = name.isEmpty() ? area.name()
                               : QObject::tr("%1 (%2 areas)")
                                     .arg(QFileInfo(file.fileName()).completeBaseName())
-                                    .arg(areas->size());
+                                    .arg(chosen);
     }
     if (polygons.empty())
         return usage(

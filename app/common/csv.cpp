@@ -6,7 +6,10 @@ namespace bv::csv {
 QString field(QString value)
 {
     static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    if (!value.isEmpty() && formulaStarts.contains(value.front()))
+    // A plain number (a negative longitude) stays a number for the tools that read it.
+    bool number = false;
+    (void)value.toDouble(&number);
+    if (!number && !value.isEmpty() && formulaStarts.contains(value.front()))
         value.prepend(QLatin1Char('\''));
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
         && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))

@@ -1058,8 +1058,10 @@ Result<std::vector<qint64>> rowsNaming(store::Statement &select, qint64 sourceId
 
 } // namespace
 
-Result<void> PageWriter::refreshPlacesNaming(const QString &locationId, const Location &place)
+Result<void> PageWriter::refreshPlacesNaming(const QString &locationId, const Location &named)
 {
+    // As when they were written: a place with only a postcode is placed by it.
+    const Location place = placedByPostcode(named);
     auto addresses = rowsNaming(m_sql->addressesNaming, m_sourceId, locationId);
     BV_TRY(addresses);
     for (const qint64 id : addresses.value()) {

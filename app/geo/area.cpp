@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <optional>
 
@@ -134,28 +135,60 @@ bool Area::contains(LonLat point) const
     });
 }
 
-double Area::distanceToEdgeMetres(LonLat point) const
+namespace {
+
+double polygonEdgeMetres(const Polygon &polygon, LonLat point)
 {
     const double xScale = kMetresPerDegree * std::cos(point.lat * std::numbers::pi / 180.0);
     const auto local = [&](const LonLat &p) {
         return std::pair{(p.lon - point.lon) * xScale, (p.lat - point.lat) * kMetresPerDegree};
     };
     double best = std::numeric_limits<double>::infinity();
-    for (const Polygon &polygon : m_polygons) {
-        for (const auto &ring : polygon.rings) {
-            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-                const auto [ax, ay] = local(ring[j]);
-                const auto [bx, by] = local(ring[i]);
-                const double dx = bx - ax;
-                const double dy = by - ay;
-                const double length2 = dx * dx + dy * dy;
-                const double t
-                    = length2 > 0 ? std::clamp(-(ax * dx + ay * dy) / length2, 0.0, 1.0) : 0.0;
-                best = std::min(best, std::hypot(ax + t * dx, ay + t * dy));
-            }
+    for (const auto &ring : polygon.rings) {
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const auto [ax, ay] = local(ring[j]);
+            const auto [bx, by] = local(ring[i]);
+            const double dx = bx - ax;
+            const double dy = by - ay;
+            const double length2 = dx * dx + dy * dy;
+            const double t
+                = length2 > 0 ? std::clamp(-(ax * dx + ay * dy) / length2, 0.0, 1.0) : 0.0;
+            best = std::min(best, std::hypot(ax + t * dx, ay + t * dy));
         }
     }
     return best;
+}
+
+} // namespace
+
+double Area::distanceToEdgeMetres(LonLat point) const
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (const Polygon &polygon : m_polygons)
+        best = std::min(best, polygonEdgeMetres(polygon, point));
+    return best;
+}
+
+Area::Placement Area::classify(LonLat point, double uncertainty, double *edgeMetres) const
+{
+    Placement placement = Placement::Outside;
+    double nearest = std::numeric_limits<double>::infinity();
+    for (const Polygon &polygon : m_polygons) {
+        const double edge = polygonEdgeMetres(polygon, point);
+        const bool inside = polygonContains(polygon, point);
+        if (inside && edge >= uncertainty) {
+            if (edgeMetres)
+                *edgeMetres = edge;
+            return Placement::Inside;
+        }
+        if (inside || edge <= uncertainty) {
+            placement = Placement::Near;
+            nearest = std::min(nearest, edge);
+        }
+    }
+    if (edgeMetres)
+        *edgeMetres = placement == Placement::Near ? nearest : distanceToEdgeMetres(point);
+    return placement;
 }
 
 namespace {
@@ -175,6 +208,9 @@ struct Reader
                              tr("%1, %2: a position is not a pair of numbers.").arg(origin, where));
         const double x = pair.at(0).toDouble();
         const double y = pair.at(1).toDouble();
+        if (!std::isfinite(x) || !std::isfinite(y))
+            return makeError(ErrorCode::Usage,
+                             tr("%1, %2: a position is not a pair of numbers.").arg(origin, where));
         // Undeclared eastings and northings are recognised by the first position's size.
         if (positionsRead++ == 0 && !britishNationalGrid && (x > 180 || y > 90) && x >= 0 && y >= 0
             && x <= feeds::GridConverter::kMaxEasting && y <= feeds::GridConverter::kMaxNorthing)
@@ -243,6 +279,9 @@ struct Reader
                 BV_TRY(one);
                 polygons.push_back(std::move(one.value()));
             }
+            if (polygons.empty())
+                return makeError(ErrorCode::Usage,
+                                 tr("%1, %2: a MultiPolygon with no polygons.").arg(origin, where));
         } else {
             return makeError(
                 ErrorCode::Usage,

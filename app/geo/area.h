@@ -44,6 +44,13 @@ public:
     // good to well under a metre across a county).
     double distanceToEdgeMetres(LonLat point) const;
 
+    // For a location that may be off by up to `uncertainty` metres: Inside when some polygon
+    // holds it at least that far from its own edges (polygons that overlap, as flood zones 2
+    // and 3 do, do not make each other's inner edges count), Near when it is within that of
+    // some polygon, Outside otherwise. edgeMetres: the distance to the deciding polygon's edge.
+    enum class Placement { Inside, Near, Outside };
+    Placement classify(LonLat point, double uncertainty, double *edgeMetres = nullptr) const;
+
 private:
     QString m_name;
     std::vector<Polygon> m_polygons;

@@ -2,6 +2,7 @@
 #include "geo/areaquery.h"
 
 #include "common/agencies.h"
+#include "geo/currentaddress.h"
 #include "search/personsearch.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <sodium.h>
 
 namespace bv::geo {
 
@@ -21,38 +23,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("bv::geo::AreaQuery", text);
-}
-
-int precisionRank(const QString &precision)
-{
-    if (precision == QLatin1String("uprn"))
-        return 0;
-    if (precision == QLatin1String("postcode_unit"))
-        return 1;
-    return 2;
-}
-
-struct AddressRow
-{
-    QString address;
-    double lat = 0;
-    double lon = 0;
-    QString precision;
-    QString fromDate;
-    QString receivedAt;
-    bool isProtected = false;
-    QString agency;
-    QString reference;
-};
-
-// The later of two current addresses, the more precise of equals.
-bool better(const AddressRow &a, const AddressRow &b)
-{
-    if (a.fromDate != b.fromDate)
-        return a.fromDate > b.fromDate; // ISO dates; a missing one sorts first
-    if (precisionRank(a.precision) != precisionRank(b.precision))
-        return precisionRank(a.precision) < precisionRank(b.precision);
-    return a.receivedAt > b.receivedAt;
 }
 
 const QHash<QString, QString> &flagAliases()
@@ -175,9 +145,16 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     // The box, widened by the coarsest location's uncertainty so a district centre just
     // outside is still weighed.
     const QRectF box = area.bounds();
-    const double margin = uncertaintyMetres(QStringLiteral("district")) / 111000.0;
+    // A protected person is weighed at their 2 km cell's centre, up to 1.5 km from home.
+    const double margin
+        = (std::max(uncertaintyMetres(QStringLiteral("district")), kProtectedUncertaintyMetres)
+           + 1500.0)
+          / 111000.0;
+    // Degrees of longitude shrink towards the poles: scaled where they are smallest.
+    const double widestLatitude = std::max(std::abs(box.top()), std::abs(box.bottom())) + margin;
     const double lonMargin
-        = margin / std::max(0.1, std::cos(box.center().y() * std::numbers::pi / 180.0));
+        = margin
+          / std::max(0.1, std::cos(std::min(89.0, widestLatitude) * std::numbers::pi / 180.0));
     auto candidates = db.prepare(
         "SELECT DISTINCT pl.person_id FROM place_rtree r "
         "JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
@@ -199,13 +176,15 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     }
     result.candidates = qint64(persons.size());
 
+    // Every address row of theirs, placed or not: the current one is chosen among all, and one
+    // protected copy protects them all.
     auto addresses = db.prepare(
         "SELECT a.address, a.lat, a.lon, coalesce(a.precision, 'district'), "
         "coalesce(a.from_date, ''), a.received_at, a.protected, a.sensitivity, s.agency, "
         "sp.external_id, sp.sensitivity, coalesce(a.to_date, '') "
         "FROM person_link pl JOIN address_period a ON a.source_person_id = pl.source_person_id "
         "JOIN source_person sp ON sp.id = a.source_person_id JOIN source s ON s.id = a.source_id "
-        "WHERE pl.person_id = ?1 AND a.lat IS NOT NULL AND a.lon IS NOT NULL");
+        "WHERE pl.person_id = ?1 AND sp.withdrawn = 0");
     BV_TRY(addresses);
     auto flags = db.prepare(
         "SELECT f.kind, s.agency, f.sensitivity, sp.sensitivity, coalesce(f.from_date, ''), "
@@ -251,7 +230,7 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
         if (!options.flags.isEmpty() && kinds.isEmpty())
             continue;
 
-        std::optional<AddressRow> best;
+        std::vector<AddressRow> rows;
         addresses->reset();
         addresses->bind(1, personId);
         for (;;) {
@@ -259,43 +238,53 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
             BV_TRY(step);
             if (!step.value())
                 break;
-            AddressRow row{addresses->text(0),       addresses->real(1), addresses->real(2),
-                           addresses->text(3),       addresses->text(4), addresses->text(5),
-                           addresses->int64(6) != 0, addresses->text(8), addresses->text(9)};
-            const QString toDate = addresses->text(11);
-            if ((!row.fromDate.isEmpty() && row.fromDate > asOf)
-                || (!toDate.isEmpty() && toDate < asOf))
-                continue; // not where they lived on the day
-            if (!access::AccessPolicy::decide(context, row.agency, addresses->text(7)).visible
-                || !access::AccessPolicy::decide(context, row.agency, addresses->text(10)).visible)
-                continue;
-            if (!best || better(row, *best))
-                best = std::move(row);
+            AddressRow row;
+            row.address = addresses->text(0);
+            if (!addresses->isNull(1) && !addresses->isNull(2))
+                row.position = LonLat{addresses->real(2), addresses->real(1)};
+            row.precision = addresses->text(3);
+            row.fromDate = addresses->text(4);
+            row.receivedAt = addresses->text(5);
+            row.isProtected = addresses->int64(6) != 0;
+            row.agency = addresses->text(8);
+            row.reference = addresses->text(9);
+            row.toDate = addresses->text(11);
+            row.visible
+                = access::AccessPolicy::decide(context, row.agency, addresses->text(7)).visible
+                  && access::AccessPolicy::decide(context, row.agency, addresses->text(10)).visible;
+            rows.push_back(std::move(row));
         }
-        if (!best)
+        protectedAddress = protectedAddress || protectedOn(rows, asOf);
+        const auto current = currentAddress(rows, asOf);
+        if (!current || !current->position) {
+            ++result.unplaced; // where they live now is not known precisely enough to place
             continue;
-        const LonLat position{best->lon, best->lat};
-        const bool inside = area.contains(position);
-        const double edge = area.distanceToEdgeMetres(position);
-        const double uncertainty = uncertaintyMetres(best->precision);
-        if (!inside && edge > uncertainty)
-            continue;
+        }
 
         AreaPerson person;
         person.personId = personId;
         person.flags = kinds;
         person.flagFrom = from;
-        person.precision = best->precision;
-        person.asOf = best->fromDate.isEmpty() ? best->receivedAt.left(10) : best->fromDate;
-        person.agency = best->agency;
-        person.reference = best->reference;
-        if (protectedAddress || best->isProtected) {
-            person.placement = Placement::InsideProtected; // never the address or the point
+        person.agency = current->agency;
+        person.reference = current->reference;
+        if (protectedAddress) {
+            // Decided on a 2 km cell, never the building: repeated queries cannot find it.
+            if (area.classify(coarsened(*current->position), kProtectedUncertaintyMetres)
+                == Area::Placement::Outside)
+                continue;
+            person.placement = Placement::InsideProtected; // no address, point, date or precision
         } else {
+            const double uncertainty = uncertaintyMetres(current->precision);
+            double edge = 0;
+            const Area::Placement placement = area.classify(*current->position, uncertainty, &edge);
+            if (placement == Area::Placement::Outside)
+                continue;
             person.placement
-                = inside && edge >= uncertainty ? Placement::Inside : Placement::Uncertain;
-            person.address = best->address;
-            person.position = position;
+                = placement == Area::Placement::Inside ? Placement::Inside : Placement::Uncertain;
+            person.precision = current->precision;
+            person.asOf = current->effectiveDate();
+            person.address = current->address;
+            person.position = *current->position;
             person.edgeMetres = edge;
         }
         // The name and date of birth most of the records the reader may see agree on.
@@ -328,18 +317,38 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     QStringList listed;
     for (const AreaPerson &person : result.people)
         listed << QStringLiteral("person:%1").arg(person.personId);
+    // Enough to tell later which area was asked about: its box, its size and a fingerprint
+    // of its corners (BLAKE2b), besides the purpose the context carries.
+    QByteArray corners;
+    for (const Polygon &polygon : area.polygons())
+        for (const auto &ring : polygon.rings)
+            for (const LonLat &point : ring)
+                corners += QByteArray::number(point.lon, 'f', 7) + ','
+                           + QByteArray::number(point.lat, 'f', 7) + ';';
+    unsigned char fingerprint[16];
+    crypto_generichash(fingerprint, sizeof fingerprint,
+                       reinterpret_cast<const unsigned char *>(corners.constData()),
+                       std::size_t(corners.size()), nullptr, 0);
     auto audited = audit.append(
-        context, {QStringLiteral("area.query"),
-                  listed.isEmpty() ? QStringLiteral("none") : listed.join(QLatin1Char(',')),
-                  QStringLiteral("vertices=%1; flags=%2; as_of=%3; inside=%4; uncertain=%5; "
-                                 "protected=%6")
-                      .arg(area.vertexCount())
-                      .arg(options.flags.isEmpty() ? QStringLiteral("any")
-                                                   : options.flags.join(QLatin1Char(',')))
-                      .arg(asOf)
-                      .arg(result.inside())
-                      .arg(result.uncertain())
-                      .arg(result.protectedAddresses())});
+        context,
+        {QStringLiteral("area.query"),
+         listed.isEmpty() ? QStringLiteral("none") : listed.join(QLatin1Char(',')),
+         QStringLiteral("box=%1,%2,%3,%4; vertices=%5; geometry=%6; flags=%7; as_of=%8; "
+                        "inside=%9; uncertain=%10; protected=%11")
+             .arg(box.left(), 0, 'f', 4)
+             .arg(box.top(), 0, 'f', 4)
+             .arg(box.right(), 0, 'f', 4)
+             .arg(box.bottom(), 0, 'f', 4)
+             .arg(area.vertexCount())
+             .arg(QString::fromLatin1(
+                 QByteArray(reinterpret_cast<const char *>(fingerprint), sizeof fingerprint)
+                     .toHex()))
+             .arg(options.flags.isEmpty() ? QStringLiteral("any")
+                                          : options.flags.join(QLatin1Char(',')))
+             .arg(asOf)
+             .arg(result.inside())
+             .arg(result.uncertain())
+             .arg(result.protectedAddresses())});
     BV_TRY(audited);
     return result;
 }

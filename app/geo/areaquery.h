@@ -52,7 +52,8 @@ struct AreaQueryResult
 {
     QString areaName;
     std::vector<AreaPerson> people; // inside first, then uncertain, then protected
-    qint64 candidates = 0;          // addresses the R*Tree gave for the exact test
+    qint64 candidates = 0;          // people the R*Tree gave for the exact test
+    qint64 unplaced = 0;            // of those, people whose current address has no position
     int inside() const;
     int uncertain() const;
     int protectedAddresses() const;

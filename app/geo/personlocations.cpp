@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/personlocations.h"
 
+#include "geo/currentaddress.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -9,7 +10,7 @@
 namespace bv::geo {
 
 Result<PersonLocations> PersonLocations::load(store::Database &db,
-                                              const access::AccessContext &context)
+                                              const access::AccessContext &context, QDate today)
 {
     QSet<qint64> protectedPersons;
     auto flagged = db.prepare("SELECT DISTINCT pl.person_id FROM flag f "
@@ -25,26 +26,28 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
     }
     auto rows = db.prepare(
         "SELECT pl.person_id, a.lat, a.lon, s.agency, a.sensitivity, sp.sensitivity, a.protected, "
-        "coalesce(a.from_date, ''), coalesce(a.precision, 'district') FROM address_period a "
+        "coalesce(a.from_date, ''), coalesce(a.precision, 'district'), coalesce(a.to_date, ''), "
+        "a.received_at FROM address_period a "
         "JOIN person_link pl ON pl.source_person_id = a.source_person_id "
         "JOIN source_person sp ON sp.id = a.source_person_id JOIN source s ON s.id = a.source_id "
-        "WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL AND a.to_date IS NULL "
-        "ORDER BY pl.person_id");
+        "WHERE sp.withdrawn = 0 ORDER BY pl.person_id");
     BV_TRY(rows);
     PersonLocations locations;
+    const QString day = today.toString(Qt::ISODate);
     qint64 current = 0;
-    QString bestFrom;
-    bool has = false;
-    LonLat best;
+    std::vector<AddressRow> theirs;
+    // Where each lives today, as the area query decides it (geo::currentAddress).
     const auto flush = [&] {
-        if (!has)
+        if (theirs.empty())
             return;
-        if (protectedPersons.contains(current)) {
+        if (protectedPersons.contains(current) || protectedOn(theirs, day)) {
             ++locations.leftOutProtected;
-        } else {
+        } else if (const auto home = currentAddress(theirs, day);
+                   home && home->position && home->precision != QLatin1String("district")) {
             locations.personIds.push_back(current);
-            locations.positions.push_back(best);
+            locations.positions.push_back(*home->position);
         }
+        theirs.clear();
     };
     for (;;) {
         auto step = rows->step();
@@ -55,24 +58,19 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
         if (person != current) {
             flush();
             current = person;
-            has = false;
-            bestFrom.clear();
         }
-        if (rows->int64(6) != 0) {
-            protectedPersons.insert(person); // one protected address keeps the person off
-            continue;
-        }
-        if (rows->text(8) == QLatin1String("district"))
-            continue;
-        const QString agency = rows->text(3);
-        if (!access::AccessPolicy::decide(context, agency, rows->text(4)).visible
-            || !access::AccessPolicy::decide(context, agency, rows->text(5)).visible)
-            continue;
-        if (!has || rows->text(7) > bestFrom) {
-            best = {rows->real(2), rows->real(1)};
-            bestFrom = rows->text(7);
-            has = true;
-        }
+        AddressRow row;
+        if (!rows->isNull(1) && !rows->isNull(2))
+            row.position = LonLat{rows->real(2), rows->real(1)};
+        row.agency = rows->text(3);
+        row.visible = access::AccessPolicy::decide(context, row.agency, rows->text(4)).visible
+                      && access::AccessPolicy::decide(context, row.agency, rows->text(5)).visible;
+        row.isProtected = rows->int64(6) != 0;
+        row.fromDate = rows->text(7);
+        row.precision = rows->text(8);
+        row.toDate = rows->text(9);
+        row.receivedAt = rows->text(10);
+        theirs.push_back(std::move(row));
     }
     flush();
     return locations;

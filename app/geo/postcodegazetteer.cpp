@@ -102,9 +102,17 @@ std::optional<PostcodeGazetteer::Entry> PostcodeGazetteer::find(const std::vecto
 
 std::optional<PostcodeGazetteer::Position> PostcodeGazetteer::locate(const QString &postcode) const
 {
-    const QString compact = QString(postcode).remove(QLatin1Char(' ')).toUpper();
+    const QString trimmed = postcode.trimmed().toUpper();
+    const QString compact = QString(trimmed).remove(QLatin1Char(' '));
     if (compact.size() < 2)
         return std::nullopt;
+    // "NR1 3", a sector as written: not district NR13.
+    if (const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
+        space > 0 && trimmed.size() - space - 1 == 1) {
+        if (const auto sector = find(m_sectors, keyOf(compact)))
+            return Position{{sector->lon / 1e6, sector->lat / 1e6}, Precision::District};
+        return std::nullopt;
+    }
     const auto position = [](const Entry &entry, Precision precision) {
         return Position{{entry.lon / 1e6, entry.lat / 1e6}, precision};
     };

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testsupport.h"
 #include "geo/markerclusters.h"
+#include "geo/webmercator.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
+#include <map>
 #include <set>
 
 using namespace bv;
@@ -29,6 +32,25 @@ void tst_MarkerClusters::everyPointOnceAtEveryZoom()
     for (int i = 0; i < 50; ++i)
         points.push_back({1.3, 52.63});
     const geo::MarkerClusters clusters(points);
+    // A partition: each point in the cluster of its own cell, and each cluster's count the
+    // number of points in that cell.
+    const auto cellOf = [](const geo::LonLat &point, int zoom) {
+        const double cells = std::ldexp(256.0 / geo::MarkerClusters::kCellPixels, zoom);
+        const QPointF unit = geo::webmercator::project(point);
+        return std::pair{qint64(std::clamp(unit.x() * cells, 0.0, cells - 1)),
+                         qint64(std::clamp(unit.y() * cells, 0.0, cells - 1))};
+    };
+    for (const int zoom : {6, 11, 17}) {
+        std::map<std::pair<qint64, qint64>, int> counted;
+        for (const geo::LonLat &point : points)
+            ++counted[cellOf(point, zoom)];
+        std::map<std::pair<qint64, qint64>, int> clustered;
+        for (const auto &cluster : clusters.at(zoom)) {
+            const auto cell = cellOf(points[std::size_t(cluster.firstPoint)], zoom);
+            QVERIFY2(clustered.emplace(cell, cluster.count).second, "two clusters for one cell");
+        }
+        QVERIFY(clustered == counted);
+    }
     for (int zoom = 0; zoom <= geo::MarkerClusters::kMaxZoom; ++zoom) {
         qint64 total = 0;
         std::set<int> firsts;

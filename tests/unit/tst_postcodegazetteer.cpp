@@ -33,9 +33,15 @@ void tst_PostcodeGazetteer::locate_data()
                             << 1.309339;
     QTest::newRow("lower case, no space")
         << "nr11aa" << true << Precision::PostcodeUnit << 52.626650 << 1.309339;
-    QTest::newRow("an unknown unit: its sector or district")
-        << "NR1 9ZZ" << true << Precision::District << 0.0 << 0.0;
-    QTest::newRow("an outward code alone") << "NR1" << true << Precision::District << 0.0 << 0.0;
+    // The data lists sector NR1 1 at 52.62613, 1.30761 and district NR1 at 52.62653, 1.30677.
+    QTest::newRow("an unknown unit: its sector")
+        << "NR1 1ZZ" << true << Precision::District << 52.62613 << 1.30761;
+    QTest::newRow("an unknown unit in no sector: its district")
+        << "NR1 9ZZ" << true << Precision::District << 52.62653 << 1.30677;
+    QTest::newRow("a sector as written, not district NR13")
+        << "NR1 3" << true << Precision::District << 52.63263 << 1.30671;
+    QTest::newRow("an outward code alone")
+        << "NR1" << true << Precision::District << 52.62653 << 1.30677;
     QTest::newRow("outside Norfolk's data")
         << "SW1A 1AA" << false << Precision::District << 0.0 << 0.0;
     QTest::newRow("not a postcode") << "hello world" << false << Precision::District << 0.0 << 0.0;
@@ -56,14 +62,10 @@ void tst_PostcodeGazetteer::locate()
     if (!found)
         return;
     QCOMPARE(position->precision, precision);
-    if (lat != 0) {
-        QVERIFY(qAbs(position->position.lat - lat) < 1e-6);
-        QVERIFY(qAbs(position->position.lon - lon) < 1e-6);
-    } else {
-        // A sector's or district's centre is near Norwich, for NR1.
-        QVERIFY(qAbs(position->position.lat - 52.63) < 0.05);
-        QVERIFY(qAbs(position->position.lon - 1.30) < 0.08);
-    }
+    QVERIFY2(qAbs(position->position.lat - lat) < 1e-6 && qAbs(position->position.lon - lon) < 1e-6,
+             qPrintable(QStringLiteral("%1, %2")
+                            .arg(position->position.lat, 0, 'f', 6)
+                            .arg(position->position.lon, 0, 'f', 6)));
 }
 
 void tst_PostcodeGazetteer::damagedIsRefused()
