@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
 #include <sodium.h>
 
@@ -155,116 +156,135 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     const double lonMargin
         = margin
           / std::max(0.1, std::cos(std::min(89.0, widestLatitude) * std::numbers::pi / 180.0));
-    auto candidates = db.prepare(
-        "SELECT DISTINCT pl.person_id FROM place_rtree r "
-        "JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
+    // Set-based: the people with a placed address in the widened box (the R*Tree) into a
+    // temporary table of ids (in memory: temp_store), then, in one pass each, their flags and
+    // all their address rows. Only the people listed are read one by one (for their name).
+    BV_TRY(db.exec("CREATE TEMP TABLE IF NOT EXISTS area_candidate "
+                   "(person_id INTEGER PRIMARY KEY)"));
+    BV_TRY(db.exec("DELETE FROM temp.area_candidate"));
+    auto inBox = db.prepare(
+        "INSERT OR IGNORE INTO temp.area_candidate(person_id) SELECT pl.person_id "
+        "FROM place_rtree r JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
         "JOIN address_period a ON a.id = p.owner_id "
         "JOIN person_link pl ON pl.source_person_id = a.source_person_id "
         "WHERE r.min_lon <= ?1 AND r.max_lon >= ?2 AND r.min_lat <= ?3 AND r.max_lat >= ?4");
-    BV_TRY(candidates);
-    candidates->bind(1, box.right() + lonMargin)
-        .bind(2, box.left() - lonMargin)
-        .bind(3, box.bottom() + margin)
-        .bind(4, box.top() - margin);
-    std::vector<qint64> persons;
+    BV_TRY(inBox);
+    BV_TRY(inBox->bind(1, box.right() + lonMargin)
+               .bind(2, box.left() - lonMargin)
+               .bind(3, box.bottom() + margin)
+               .bind(4, box.top() - margin)
+               .run());
+    // With flags asked for, only people with one of them (active; who may see it is decided
+    // below) are candidates at all.
+    if (!options.flags.isEmpty()) {
+        QStringList kinds;
+        for (qsizetype k = 0; k < options.flags.size(); ++k)
+            kinds << QStringLiteral("?%1").arg(k + 1);
+        auto unflagged = db.prepare(
+            QStringLiteral(
+                "DELETE FROM temp.area_candidate WHERE NOT EXISTS (SELECT 1 FROM "
+                "person_link pl JOIN flag f INDEXED BY flag_person ON f.source_person_id = "
+                "pl.source_person_id WHERE pl.person_id = area_candidate.person_id "
+                "AND f.active = 1 AND f.kind IN (%1))")
+                .arg(kinds.join(QLatin1Char(',')))
+                .toStdString());
+        BV_TRY(unflagged);
+        for (qsizetype k = 0; k < options.flags.size(); ++k)
+            unflagged->bind(int(k + 1), options.flags.at(k));
+        BV_TRY(unflagged->run());
+    }
+
+    struct Candidate
+    {
+        QStringList kinds;
+        QStringList from;
+        bool protectedFlag = false;
+        std::vector<AddressRow> rows;
+    };
+    std::map<qint64, Candidate> candidates;
+    auto flags = db.prepare(
+        "SELECT c.person_id, f.kind, s.agency, f.sensitivity, sp.sensitivity, "
+        "coalesce(f.from_date, ''), coalesce(f.to_date, '') FROM temp.area_candidate c "
+        "JOIN person_link pl ON pl.person_id = c.person_id "
+        "JOIN flag f ON f.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = f.source_person_id "
+        "JOIN source s ON s.id = f.source_id WHERE f.active = 1");
+    BV_TRY(flags);
     for (;;) {
-        auto step = candidates->step();
+        auto step = flags->step();
         BV_TRY(step);
         if (!step.value())
             break;
-        persons.push_back(candidates->int64(0));
+        const QString fromDate = flags->text(5);
+        const QString toDate = flags->text(6);
+        if ((!fromDate.isEmpty() && fromDate > asOf) || (!toDate.isEmpty() && toDate < asOf))
+            continue;
+        Candidate &candidate = candidates[flags->int64(0)];
+        const QString kind = flags->text(1);
+        // A protected address is kept back whoever may see the flag that says so.
+        if (kind == QLatin1String("protected_address"))
+            candidate.protectedFlag = true;
+        const bool visible
+            = access::AccessPolicy::decide(context, flags->text(2), flags->text(3)).visible
+              && access::AccessPolicy::decide(context, flags->text(2), flags->text(4)).visible;
+        if (visible && options.flags.contains(kind) && !candidate.kinds.contains(kind)) {
+            candidate.kinds << kind;
+            candidate.from << flags->text(2);
+        }
     }
-    result.candidates = qint64(persons.size());
 
     // Every address row of theirs, placed or not: the current one is chosen among all, and one
     // protected copy protects them all.
     auto addresses = db.prepare(
-        "SELECT a.address, a.lat, a.lon, coalesce(a.precision, 'district'), "
+        "SELECT c.person_id, a.address, a.lat, a.lon, coalesce(a.precision, 'district'), "
         "coalesce(a.from_date, ''), a.received_at, a.protected, a.sensitivity, s.agency, "
-        "sp.external_id, sp.sensitivity, coalesce(a.to_date, '') "
-        "FROM person_link pl JOIN address_period a ON a.source_person_id = pl.source_person_id "
-        "JOIN source_person sp ON sp.id = a.source_person_id JOIN source s ON s.id = a.source_id "
-        "WHERE pl.person_id = ?1 AND sp.withdrawn = 0");
+        "sp.external_id, sp.sensitivity, coalesce(a.to_date, '') FROM temp.area_candidate c "
+        "JOIN person_link pl ON pl.person_id = c.person_id "
+        "JOIN address_period a ON a.source_person_id = pl.source_person_id "
+        "JOIN source_person sp ON sp.id = a.source_person_id "
+        "JOIN source s ON s.id = a.source_id WHERE sp.withdrawn = 0");
     BV_TRY(addresses);
-    auto flags = db.prepare(
-        "SELECT f.kind, s.agency, f.sensitivity, sp.sensitivity, coalesce(f.from_date, ''), "
-        "coalesce(f.to_date, '') FROM person_link pl "
-        "JOIN flag f ON f.source_person_id = pl.source_person_id "
-        "JOIN source_person sp ON sp.id = f.source_person_id JOIN source s ON s.id = f.source_id "
-        "WHERE pl.person_id = ?1 AND f.active = 1");
-    BV_TRY(flags);
+    for (;;) {
+        auto step = addresses->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        AddressRow row;
+        row.address = addresses->text(1);
+        if (!addresses->isNull(2) && !addresses->isNull(3))
+            row.position = LonLat{addresses->real(3), addresses->real(2)};
+        row.precision = addresses->text(4);
+        row.fromDate = addresses->text(5);
+        row.receivedAt = addresses->text(6);
+        row.isProtected = addresses->int64(7) != 0;
+        row.agency = addresses->text(9);
+        row.reference = addresses->text(10);
+        row.toDate = addresses->text(12);
+        row.visible
+            = access::AccessPolicy::decide(context, row.agency, addresses->text(8)).visible
+              && access::AccessPolicy::decide(context, row.agency, addresses->text(11)).visible;
+        candidates[addresses->int64(0)].rows.push_back(std::move(row));
+    }
+    result.candidates = qint64(candidates.size());
+
     auto people = db.prepare(
         "SELECT sp.given_name, sp.family_name, coalesce(sp.birth_date, ''), s.agency, "
         "sp.sensitivity FROM person_link pl JOIN source_person sp ON sp.id = pl.source_person_id "
         "JOIN source s ON s.id = sp.source_id WHERE pl.person_id = ?1");
     BV_TRY(people);
-
-    for (const qint64 personId : persons) {
-        // Flags first: most people in a zone have none of those asked for.
-        QStringList kinds;
-        QStringList from;
-        bool protectedAddress = false;
-        flags->reset();
-        flags->bind(1, personId);
-        for (;;) {
-            auto step = flags->step();
-            BV_TRY(step);
-            if (!step.value())
-                break;
-            const QString kind = flags->text(0);
-            const QString fromDate = flags->text(4);
-            const QString toDate = flags->text(5);
-            if ((!fromDate.isEmpty() && fromDate > asOf) || (!toDate.isEmpty() && toDate < asOf))
-                continue;
-            // A protected address is kept back whoever may see the flag that says so.
-            if (kind == QLatin1String("protected_address"))
-                protectedAddress = true;
-            const bool visible
-                = access::AccessPolicy::decide(context, flags->text(1), flags->text(2)).visible
-                  && access::AccessPolicy::decide(context, flags->text(1), flags->text(3)).visible;
-            if (visible && options.flags.contains(kind) && !kinds.contains(kind)) {
-                kinds << kind;
-                from << flags->text(1);
-            }
-        }
-        if (!options.flags.isEmpty() && kinds.isEmpty())
-            continue;
-
-        std::vector<AddressRow> rows;
-        addresses->reset();
-        addresses->bind(1, personId);
-        for (;;) {
-            auto step = addresses->step();
-            BV_TRY(step);
-            if (!step.value())
-                break;
-            AddressRow row;
-            row.address = addresses->text(0);
-            if (!addresses->isNull(1) && !addresses->isNull(2))
-                row.position = LonLat{addresses->real(2), addresses->real(1)};
-            row.precision = addresses->text(3);
-            row.fromDate = addresses->text(4);
-            row.receivedAt = addresses->text(5);
-            row.isProtected = addresses->int64(6) != 0;
-            row.agency = addresses->text(8);
-            row.reference = addresses->text(9);
-            row.toDate = addresses->text(11);
-            row.visible
-                = access::AccessPolicy::decide(context, row.agency, addresses->text(7)).visible
-                  && access::AccessPolicy::decide(context, row.agency, addresses->text(10)).visible;
-            rows.push_back(std::move(row));
-        }
-        protectedAddress = protectedAddress || protectedOn(rows, asOf);
-        const auto current = currentAddress(rows, asOf);
+    for (const auto &[personId, candidate] : candidates) {
+        if (!options.flags.isEmpty() && candidate.kinds.isEmpty())
+            continue; // only flags the reader may not see, or none current on the day
+        const bool protectedAddress = candidate.protectedFlag || protectedOn(candidate.rows, asOf);
+        const auto current = currentAddress(candidate.rows, asOf);
         if (!current || !current->position) {
             ++result.unplaced; // where they live now is not known precisely enough to place
             continue;
         }
-
         AreaPerson person;
         person.personId = personId;
-        person.flags = kinds;
-        person.flagFrom = from;
+        person.flags = candidate.kinds;
+        person.flagFrom = candidate.from;
         person.agency = current->agency;
         person.reference = current->reference;
         if (protectedAddress) {

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QtEndian>
 
+#include <cstring>
+
 namespace bv::geo {
 
 namespace {
@@ -30,9 +32,10 @@ public:
     {
         if (!need(sizeof(T)))
             return T{};
-        T value = qFromLittleEndian<T>(m_bytes.constData() + m_at);
+        T value;
+        std::memcpy(&value, m_bytes.constData() + m_at, sizeof value);
         m_at += sizeof(T);
-        return value;
+        return qFromLittleEndian(value);
     }
 
     QString text()

@@ -32,6 +32,15 @@ std::array<char, 8> keyOf(const QString &text)
     return key;
 }
 
+// A little-endian value at a checked offset, copied out (never read through a cast pointer).
+template<typename T>
+T littleEndian(const QByteArray &bytes, qsizetype at)
+{
+    T value;
+    std::memcpy(&value, bytes.constData() + at, sizeof value);
+    return qFromLittleEndian(value);
+}
+
 } // namespace
 
 Result<PostcodeGazetteer> PostcodeGazetteer::read(const QByteArray &compressed,
@@ -50,15 +59,15 @@ Result<PostcodeGazetteer> PostcodeGazetteer::read(const QByteArray &compressed,
     for (auto *section : {&gazetteer.m_units, &gazetteer.m_sectors, &gazetteer.m_districts}) {
         if (at + 4 > bytes.size())
             return damaged();
-        const quint32 count = qFromLittleEndian<quint32>(bytes.constData() + at);
+        const quint32 count = littleEndian<quint32>(bytes, at);
         at += 4;
         if (qsizetype(count) * 16 > bytes.size() - at)
             return damaged();
         section->resize(count);
         for (Entry &entry : *section) {
             std::memcpy(entry.key.data(), bytes.constData() + at, 8);
-            entry.lat = qFromLittleEndian<qint32>(bytes.constData() + at + 8);
-            entry.lon = qFromLittleEndian<qint32>(bytes.constData() + at + 12);
+            entry.lat = littleEndian<qint32>(bytes, at + 8);
+            entry.lon = littleEndian<qint32>(bytes, at + 12);
             at += 16;
         }
         if (!std::is_sorted(section->cbegin(), section->cend(),
