@@ -2,10 +2,9 @@
 #include "geo/basemap.h"
 
 #include <QCoreApplication>
+#include <QDataStream>
 #include <QFile>
-#include <QtEndian>
-
-#include <cstring>
+#include <QIODevice>
 
 namespace bv::geo {
 
@@ -21,31 +20,32 @@ class Reader
 {
 public:
     explicit Reader(const QByteArray &bytes)
-        : m_bytes(bytes)
-    {}
+        : m_in(bytes)
+        , m_size(bytes.size())
+    {
+        m_in.setByteOrder(QDataStream::LittleEndian);
+    }
 
-    bool ok() const { return m_ok; }
-    bool atEnd() const { return m_at >= m_bytes.size(); }
+    bool ok() const { return m_in.status() == QDataStream::Ok; }
+    bool atEnd() const { return m_in.atEnd(); }
 
     template<typename T>
     T number()
     {
-        if (!need(sizeof(T)))
-            return T{};
-        T value;
-        std::memcpy(&value, m_bytes.constData() + m_at, sizeof value);
-        m_at += sizeof(T);
-        return qFromLittleEndian(value);
+        T value{};
+        m_in >> value;
+        return ok() ? value : T{};
     }
 
     QString text()
     {
         const auto length = number<quint16>();
-        if (!need(length))
+        QByteArray utf8(length, Qt::Uninitialized);
+        if (!ok() || m_in.readRawData(utf8.data(), length) != length) {
+            m_in.setStatus(QDataStream::ReadPastEnd);
             return {};
-        const QString value = QString::fromUtf8(m_bytes.constData() + m_at, length);
-        m_at += length;
-        return value;
+        }
+        return QString::fromUtf8(utf8);
     }
 
     LonLat position()
@@ -59,22 +59,14 @@ public:
     quint32 count(qsizetype each)
     {
         const auto value = number<quint32>();
-        if (m_ok && qsizetype(value) * each > m_bytes.size() - m_at)
-            m_ok = false;
-        return m_ok ? value : 0;
+        if (ok() && qsizetype(value) * each > m_size - m_in.device()->pos())
+            m_in.setStatus(QDataStream::ReadCorruptData);
+        return ok() ? value : 0;
     }
 
 private:
-    bool need(qsizetype bytes)
-    {
-        if (m_ok && m_at + bytes > m_bytes.size())
-            m_ok = false;
-        return m_ok;
-    }
-
-    const QByteArray &m_bytes;
-    qsizetype m_at = 0;
-    bool m_ok = true;
+    QDataStream m_in;
+    qsizetype m_size;
 };
 
 } // namespace

@@ -2,11 +2,10 @@
 #include "geo/postcodegazetteer.h"
 
 #include <QCoreApplication>
+#include <QDataStream>
 #include <QFile>
-#include <QtEndian>
 
 #include <algorithm>
-#include <cstring>
 #include <spdlog/spdlog.h>
 
 namespace bv::geo {
@@ -32,15 +31,6 @@ std::array<char, 8> keyOf(const QString &text)
     return key;
 }
 
-// A little-endian value at a checked offset, copied out (never read through a cast pointer).
-template<typename T>
-T littleEndian(const QByteArray &bytes, qsizetype at)
-{
-    T value;
-    std::memcpy(&value, bytes.constData() + at, sizeof value);
-    return qFromLittleEndian(value);
-}
-
 } // namespace
 
 Result<PostcodeGazetteer> PostcodeGazetteer::read(const QByteArray &compressed,
@@ -54,27 +44,26 @@ Result<PostcodeGazetteer> PostcodeGazetteer::read(const QByteArray &compressed,
     const QByteArray bytes = qUncompress(compressed);
     if (!bytes.startsWith("BVPC0001"))
         return damaged();
-    qsizetype at = 8;
+    QDataStream in(bytes);
+    in.setByteOrder(QDataStream::LittleEndian);
+    in.skipRawData(8);
     PostcodeGazetteer gazetteer;
     for (auto *section : {&gazetteer.m_units, &gazetteer.m_sectors, &gazetteer.m_districts}) {
-        if (at + 4 > bytes.size())
-            return damaged();
-        const quint32 count = littleEndian<quint32>(bytes, at);
-        at += 4;
-        if (qsizetype(count) * 16 > bytes.size() - at)
+        quint32 count = 0;
+        in >> count;
+        if (in.status() != QDataStream::Ok || qsizetype(count) * 16 > bytes.size())
             return damaged();
         section->resize(count);
         for (Entry &entry : *section) {
-            std::memcpy(entry.key.data(), bytes.constData() + at, 8);
-            entry.lat = littleEndian<qint32>(bytes, at + 8);
-            entry.lon = littleEndian<qint32>(bytes, at + 12);
-            at += 16;
+            in.readRawData(entry.key.data(), int(entry.key.size()));
+            in >> entry.lat >> entry.lon;
         }
-        if (!std::is_sorted(section->cbegin(), section->cend(),
-                            [](const Entry &a, const Entry &b) { return a.key < b.key; }))
+        if (in.status() != QDataStream::Ok
+            || !std::is_sorted(section->cbegin(), section->cend(),
+                               [](const Entry &a, const Entry &b) { return a.key < b.key; }))
             return damaged();
     }
-    if (at != bytes.size())
+    if (!in.atEnd())
         return damaged();
     return gazetteer;
 }
