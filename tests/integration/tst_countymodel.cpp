@@ -86,6 +86,9 @@ private Q_SLOTS:
     void flagIsRareButPresent_data();
     void flagIsRareButPresent();
     void mostCommonSurnameIsAmongTopFive();
+    void caseStudyIsTheFirstSeventeenYearOldOfASingleParent_data();
+    void caseStudyIsTheFirstSeventeenYearOldOfASingleParent();
+    void countyOfOneHasNoCaseStudy();
     void everyPostcodeIsARealNorfolkPostcode();
     void uprnIsTwelveDigitsAndOnePerAddress();
     void largeCountyTimings();
@@ -343,6 +346,53 @@ void tst_CountyModel::flagIsRareButPresent()
     QVERIFY(count >= 1);
     QVERIFY2(double(count) / double(persons.size()) <= maxShare,
              qPrintable(QString::number(count)));
+}
+
+void tst_CountyModel::caseStudyIsTheFirstSeventeenYearOldOfASingleParent_data()
+{
+    QTest::addColumn<quint32>("persons");
+    QTest::addColumn<int>("seeds"); // seeds 1..seeds
+    QTest::newRow("two persons") << 2u << 50;
+    QTest::newRow("seven persons") << 7u << 50;
+    QTest::newRow("fifty persons") << 50u << 100;
+    QTest::newRow("few hundred") << 300u << 20;
+    QTest::newRow("default size") << CountyModel::kDefaultPersons << 2;
+}
+
+void tst_CountyModel::caseStudyIsTheFirstSeventeenYearOldOfASingleParent()
+{
+    QFETCH(quint32, persons);
+    QFETCH(int, seeds);
+    for (int seed = 1; seed <= seeds; ++seed) {
+        auto county = CountyModel::generate(*m_reference, persons, quint64(seed));
+        QVERIFY_RESULT(county);
+        QCOMPARE(county->persons().size(), std::size_t(persons));
+        const quint32 chosen = county->caseStudy();
+        QVERIFY2(chosen != kNone, qPrintable(QString::number(seed)));
+        // The first child of 17 of a single-parent household, in the county's order.
+        quint32 first = kNone;
+        for (quint32 i = 0; i < county->persons().size() && first == kNone; ++i) {
+            const Person &p = county->persons()[i];
+            const bool child = p.mother != kNone || p.father != kNone;
+            if (child && ageOn(birthOf(p), county->today()) == 17
+                && county->households()[p.household].kind == HouseholdKind::SingleParent)
+                first = i;
+        }
+        QCOMPARE(chosen, first);
+        const Person &young = county->persons()[chosen];
+        const quint32 parent = young.mother != kNone ? young.mother : young.father;
+        QVERIFY(young.mother == kNone || young.father == kNone);
+        QCOMPARE(county->persons()[parent].household, young.household);
+        // Settled before the story the feeds tell of the last four years.
+        QVERIFY(county->addressAt(chosen, county->today().addYears(-4)) != kNone);
+    }
+}
+
+void tst_CountyModel::countyOfOneHasNoCaseStudy()
+{
+    auto county = CountyModel::generate(*m_reference, 1, kSeed);
+    QVERIFY_RESULT(county);
+    QCOMPARE(county->caseStudy(), kNone);
 }
 
 void tst_CountyModel::mostCommonSurnameIsAmongTopFive()

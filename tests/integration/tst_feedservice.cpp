@@ -682,6 +682,72 @@ std::vector<PupilEvent> educationEvents(FeedService &service, QString *failure)
     return events;
 }
 
+// Every page body of one stream, in order; empty on a failure.
+QList<QByteArray> allBodies(FeedService &service, const StreamInfo &stream, QString *failure)
+{
+    QList<QByteArray> bodies;
+    std::optional<SimRequest> request = firstRequest(stream);
+    for (int guard = 0; request && guard < 10000; ++guard) {
+        const PageResult page = fetch(service, stream, *request);
+        if (page.status != 200 || !page.parsed) {
+            *failure
+                = QStringLiteral("%1/%2: status %3").arg(stream.feed, stream.path).arg(page.status);
+            return {};
+        }
+        bodies << page.body;
+        request = page.next;
+    }
+    return bodies;
+}
+
+// The feeds that serve an event about a county person (P000123): the feed's own records of
+// the person from the source truth, each named by an event of that feed.
+QSet<QString> feedsWithEventsOf(FeedService &service, const QByteArray &personId, QString *failure)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!service.writeSourceTruth(buffer).ok()) {
+        *failure = QStringLiteral("no source truth");
+        return {};
+    }
+    QMap<QString, QStringList> records; // feed -> external ids of the person
+    for (const QByteArray &line : buffer.data().split('\n')) {
+        const QList<QByteArray> fields = line.split(',');
+        if (fields.size() == 4 && fields[3] == personId)
+            records[QString::fromLatin1(fields[0])] << QString::fromLatin1(fields[2]);
+    }
+    // How an event names a person record, per feed.
+    const QMap<QString, std::pair<QString, QString>> eventStreams = {
+        {QStringLiteral("health"),
+         {QStringLiteral("fhir/Encounter"), QStringLiteral("\"Patient/%1\"")}},
+        {QStringLiteral("police"),
+         {QStringLiteral("api/v1/changes"), QStringLiteral("\"person_id\":\"%1\",\"role\"")}},
+        {QStringLiteral("csc"), {QStringLiteral("extract/episodes.csv"), QStringLiteral(",%1,")}},
+        {QStringLiteral("asc"), {QStringLiteral("extract/episodes.csv"), QStringLiteral(",%1,")}},
+        {QStringLiteral("housing"), {QStringLiteral("extract/cases.csv"), QStringLiteral(",%1,")}},
+        {QStringLiteral("fire"),
+         {QStringLiteral("api/incidents"), QStringLiteral("\"occupant_id\":\"%1\"")}},
+    };
+    QSet<QString> feeds;
+    for (const StreamInfo &stream : allStreams()) {
+        const auto pattern = eventStreams.constFind(stream.feed);
+        const bool visits = stream.path == QLatin1String("api/visits");
+        if (pattern == eventStreams.constEnd() || (pattern->first != stream.path && !visits))
+            continue;
+        for (const QByteArray &body : allBodies(service, stream, failure)) {
+            for (const QString &id : records.value(stream.feed)) {
+                if (body.contains(pattern->second.arg(id).toUtf8()))
+                    feeds.insert(stream.feed);
+            }
+        }
+    }
+    for (const PupilEvent &event : educationEvents(service, failure)) {
+        if (records.value(QStringLiteral("education")).contains(event.upn))
+            feeds.insert(QStringLiteral("education"));
+    }
+    return feeds;
+}
+
 } // namespace
 
 class tst_FeedService : public QObject
@@ -705,6 +771,8 @@ private Q_SLOTS:
     void withdrawnRecordsCarryTheirFormatsMarker();
     void sourceTruthNamesEveryPersonRecord();
     void educationEventsHaveStableIdsOfTheirOwn();
+    void caseStudyHasEventsInEveryFeed_data();
+    void caseStudyHasEventsInEveryFeed();
     void badRequestsAreRefused_data();
     void badRequestsAreRefused();
     void tickRefusesZeroDays();
@@ -1295,6 +1363,33 @@ void tst_FeedService::sourceTruthNamesEveryPersonRecord()
         QVERIFY(person != kinds.end());
         QCOMPARE(perFeed.value(feed), person->second.first + person->second.second);
     }
+}
+
+void tst_FeedService::caseStudyHasEventsInEveryFeed_data()
+{
+    QTest::addColumn<quint32>("persons");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("the test county") << kPersons << kSeed;
+    QTest::newRow("50 persons, seed 1") << 50u << quint64(1);
+    QTest::newRow("50 persons, seed 2") << 50u << quint64(2);
+    QTest::newRow("2 persons") << 2u << quint64(3);
+}
+
+void tst_FeedService::caseStudyHasEventsInEveryFeed()
+{
+    QFETCH(quint32, persons);
+    QFETCH(quint64, seed);
+    auto county = CountyModel::generate(*m_reference, persons, seed);
+    QVERIFY_RESULT(county);
+    const QByteArray personId = CountyModel::personId(county->caseStudy()).toLatin1();
+    auto service = createCountyFeedService(
+        std::make_shared<const CountyModel>(std::move(county).value()), m_reference, seed);
+    QVERIFY_RESULT(service);
+    QString failure;
+    const QSet<QString> feeds = feedsWithEventsOf(*service.value(), personId, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const QStringList all = service.value()->feedIds();
+    QCOMPARE(feeds, QSet<QString>(all.begin(), all.end()));
 }
 
 void tst_FeedService::badRequestsAreRefused_data()

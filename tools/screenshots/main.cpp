@@ -127,10 +127,11 @@ int main(int argc, char **argv)
         QEventLoop loop;
         QObject::connect(search, &bv::ui::SearchPanel::searchCommitted, &loop, &QEventLoop::quit);
         QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        search->queryEdit()->setText(QStringLiteral("smith"));
+        search->queryEdit()->setText(QStringLiteral("deacon"));
         Q_EMIT search->queryEdit()->returnPressed();
         loop.exec();
-        // The person known to most agencies, opened as a user opens one (Enter on the row).
+        // The person known to most agencies (the simulator's case study, known to all seven),
+        // opened as a user opens one (Enter on the row).
         auto *results = search->resultsView();
         const auto &persons
             = static_cast<bv::models::PersonSearchModel *>(results->model())->result().persons;

@@ -24,6 +24,14 @@ constexpr double kSingleFatherRate = 0.10;
 constexpr double kMaleBirthRate = 0.512;
 constexpr int kMinSiblingGapDays = 280;
 
+// The case study (CountyModel::caseStudy()): a child of this age in a single-parent household.
+// A county that has none by the time this many persons are left to place gets one made: no
+// household is larger than 6, so two places are always left for a parent and a child.
+constexpr int kCaseStudyAge = 17;
+constexpr quint32 kCaseStudyReserve = 7;
+constexpr int kCaseStudyParentMinAge = 37; // 18 or more at the child's birth
+constexpr int kCaseStudyParentMaxAge = 50;
+
 // Hard cases, at fixed rates so every county of a few thousand people holds some.
 constexpr double kTwinBirthRate = 0.015;       // per birth (UK: about 1 in 65)
 constexpr double kNamesakeRate = 0.02;         // per single-adult household
@@ -116,6 +124,15 @@ CountyModel CountyGenerator::run(quint32 persons)
     m_model.m_addresses.reserve(persons / 2 + 1);
     while (m_model.m_persons.size() < persons) {
         const auto remaining = quint32(persons - m_model.m_persons.size());
+        if (m_model.m_caseStudy == kNone && remaining <= kCaseStudyReserve && remaining >= 2) {
+            // Only a county that drew no case study of its own reaches this, so every other
+            // county is exactly what its seed draws.
+            const quint32 household = beginHousehold(HouseholdKind::SingleParent);
+            addCaseStudyFamily();
+            finishHousehold(household);
+            noteCaseStudy(household);
+            continue;
+        }
         const HouseholdKind kind = pickKind(remaining);
         const quint32 household = beginHousehold(kind);
         switch (kind) {
@@ -146,6 +163,7 @@ CountyModel CountyGenerator::run(quint32 persons)
         }
         }
         finishHousehold(household);
+        noteCaseStudy(household);
     }
     return std::move(m_model);
 }
@@ -232,6 +250,36 @@ CountyGenerator::Parents CountyGenerator::addSingleParent()
                                     m_reference.surnames().pick(m_random));
     (father ? parents.father : parents.mother) = index;
     return parents;
+}
+
+void CountyGenerator::addCaseStudyFamily()
+{
+    Parents parents;
+    const bool father = m_random.chance(kSingleFatherRate);
+    const quint32 parent = addPerson(father ? Sex::Male : Sex::Female,
+                                     birthForAge(kCaseStudyParentMinAge, kCaseStudyParentMaxAge),
+                                     m_reference.surnames().pick(m_random));
+    (father ? parents.father : parents.mother) = parent;
+    const quint32 child = addPerson(pickSex(), birthForAge(kCaseStudyAge, kCaseStudyAge),
+                                    m_model.m_persons[parent].familyName);
+    m_model.m_persons[child].mother = parents.mother;
+    m_model.m_persons[child].father = parents.father;
+}
+
+void CountyGenerator::noteCaseStudy(quint32 householdIndex)
+{
+    const Household &household = m_model.m_households[householdIndex];
+    if (m_model.m_caseStudy != kNone || household.kind != HouseholdKind::SingleParent)
+        return;
+    const quint32 end = household.firstMember + household.memberCount;
+    for (quint32 i = household.firstMember; i < end; ++i) {
+        const Person &person = m_model.m_persons[i];
+        const bool child = person.mother != kNone || person.father != kNone;
+        if (child && ageOn(fromJulian(person.birthDay), kToday) == kCaseStudyAge) {
+            m_model.m_caseStudy = i;
+            return;
+        }
+    }
 }
 
 void CountyGenerator::addChildren(const Parents &parents, quint32 familyName, int count)

@@ -31,6 +31,8 @@ private:
     void addSingleAdult();
     Parents addCouple(int minAge, int maxAge);
     Parents addSingleParent();
+    void addCaseStudyFamily();
+    void noteCaseStudy(quint32 household);
     void addChildren(const Parents &parents, quint32 familyName, int count);
     void partner(const Parents &couple, quint32 householdIndex);
 

@@ -134,6 +134,12 @@ public:
 
     std::vector<Relation> relationsOf(quint32 person) const;
 
+    // The case study: the eldest child aged 17 on today() of the first single-parent
+    // household that has one, so that a demo can open one person every agency knows (the
+    // feeds build the story around them: docs/feeds-protocol.md "Case study"). Every county
+    // of two persons or more has one; kNone for a county of one.
+    quint32 caseStudy() const { return m_caseStudy; }
+
     // One CSV row per person, in id order: ids, names, birth date, household, relations,
     // flags, hard cases and today's address. Byte-identical for one seed.
     [[nodiscard]] Result<void> writeGroundTruth(QIODevice &device) const;
@@ -149,6 +155,7 @@ private:
     std::vector<AddressPeriod> m_periods;
     QDate m_today;
     QDate m_historyStart;
+    quint32 m_caseStudy = kNone;
 };
 
 } // namespace bv::feedsim

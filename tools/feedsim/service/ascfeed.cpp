@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "csvfeed.h"
 #include "identifiers.h"
 
@@ -16,10 +17,13 @@ enum EpisodeKind : quint8 {
     Review,
     CarerAssessment,
     OccupationalTherapy,
-    kEpisodeKinds
+    kEpisodeKinds,
+    // The case study's own (casestudy.h): never drawn.
+    CaseTransition = kEpisodeKinds,
+    kAllEpisodeKinds
 };
 
-const EventKind kKinds[kEpisodeKinds] = {
+const EventKind kKinds[kAllEpisodeKinds] = {
     {"ASSESSMENT",
      "Care Act needs assessment",
      1,
@@ -56,11 +60,18 @@ const EventKind kKinds[kEpisodeKinds] = {
      {"Equipment provided", "Minor adaptations fitted", "Referred for a disabled facilities grant",
       nullptr, nullptr},
      {"Difficulty with stairs", "Bathing difficulties", nullptr, nullptr}},
+    {"ASSESSMENT",
+     "Transition assessment (preparing for adulthood)",
+     2,
+     {nullptr, nullptr, nullptr, nullptr, nullptr}, // open: no outcome yet
+     {"Care Act transition assessment before 18, referred by children's services", nullptr, nullptr,
+      nullptr}},
 };
 
 const char *const kWorkers[]
     = {"Older People Team Norwich", "Learning Disabilities Team", "Safeguarding Adults Team",
        "Hospital Discharge Team", "Mental Health Social Work Team"};
+const char *const kTransitionWorker = "Preparing for Adulthood Team";
 
 class AscFeed final : public CsvFeed
 {
@@ -92,6 +103,7 @@ protected:
 
 private:
     void addEpisode(quint32 client, qint32 day, quint8 kind, qint32 end, Stamper *stamper);
+    void addCaseStudy(const CaseStudy &story);
     int flagCount(const SimRecord &record) const;
 
     // clients: person. episodes: person, day = start, aux = end day (0 open), kind.
@@ -148,6 +160,20 @@ void AscFeed::build()
                        nullptr);
         }
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void AscFeed::addCaseStudy(const CaseStudy &story)
+{
+    // A client at 17 (the only one under 18), appended so every other record keeps its id.
+    if (!story.exists())
+        return;
+    if (m_clients.findPerson(story.person) == kNone) {
+        SimRecord client;
+        client.person = story.person;
+        m_clients.append(client);
+    }
+    addEpisode(story.person, story.transitionAssessment, CaseTransition, 0, nullptr);
 }
 
 QStringList AscFeed::header(quint32 stream) const
@@ -195,15 +221,16 @@ QStringList AscFeed::row(quint32 stream, quint32 serial) const
     const QString outcome = record.aux == 0 && record.kind == Package
                                 ? QStringLiteral("Home care package started")
                                 : QString(QLatin1String(drawText(kind.outcomes, random)));
-    return {rowId(Clients, m_clients.findPerson(record.person)),
-            QLatin1String(kind.code),
-            date(record.day),
-            endDate(record.aux),
-            QLatin1String(kind.title),
-            summary,
-            outcome,
-            QString::number(kind.significance),
-            QLatin1String(random.pick(kWorkers))};
+    return {
+        rowId(Clients, m_clients.findPerson(record.person)),
+        QLatin1String(kind.code),
+        date(record.day),
+        endDate(record.aux),
+        QLatin1String(kind.title),
+        summary,
+        outcome,
+        QString::number(kind.significance),
+        QLatin1String(record.kind == CaseTransition ? kTransitionWorker : random.pick(kWorkers))};
 }
 
 void AscFeed::tickDay(const DayChanges &changes, Stamper &stamper)

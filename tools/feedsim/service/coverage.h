@@ -6,6 +6,8 @@
 // Every rate the agencies are built with, in one table: docs/feeds-protocol.md "Coverage and
 // noise" repeats it, so change both together. Rates are probabilities per person, household
 // or record as named; "over the history" means the ten years before CountyModel::today().
+// Besides these rates, one young person of every county is known to all seven agencies: the
+// case study of casestudy.h.
 namespace bv::feedsim::coverage {
 
 // Who each agency knows.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "csvfeed.h"
 #include "identifiers.h"
 
@@ -22,10 +23,18 @@ enum EpisodeKind : quint8 {
     CinPlan,
     LookedAfterEpisode,
     Review,
-    kEpisodeKinds
+    kEpisodeKinds,
+    // The case study's own (casestudy.h), with the texts of its story.
+    CaseSchoolReferral = kEpisodeKinds,
+    CaseCinAssessment,
+    CaseCinPlan,
+    CaseMissingReferral,
+    CaseHomeAssessment,
+    CaseAccommodated,
+    kAllEpisodeKinds
 };
 
-const EventKind kKinds[kEpisodeKinds] = {
+const EventKind kKinds[kAllEpisodeKinds] = {
     {"REFERRAL",
      "Referral received",
      1,
@@ -84,6 +93,43 @@ const EventKind kKinds[kEpisodeKinds] = {
      2,
      {"Plan to continue", "Plan ended", nullptr, nullptr, nullptr},
      {"Review conference held", nullptr, nullptr, nullptr}},
+    {"REFERRAL",
+     "Referral received",
+     1,
+     {"Progressed to assessment", nullptr, nullptr, nullptr, nullptr},
+     {"Referral from school: falling attendance and concern about the child's wellbeing", nullptr,
+      nullptr, nullptr}},
+    {"ASSESSMENT",
+     "Child and family assessment",
+     2,
+     {"Child in need plan", nullptr, nullptr, nullptr, nullptr},
+     {"Needs identified around school attendance and the parent's mental health", nullptr, nullptr,
+      nullptr}},
+    {"CIN_PLAN",
+     "Child in need plan",
+     2,
+     {"Plan ended: needs met", nullptr, nullptr, nullptr, nullptr},
+     {"Support from a family support worker and the school's pastoral team", nullptr, nullptr,
+      nullptr}},
+    {"REFERRAL",
+     "Referral received",
+     2,
+     {"Progressed to assessment", nullptr, nullptr, nullptr, nullptr},
+     {"Police notification: the young person was reported missing from home overnight", nullptr,
+      nullptr, nullptr}},
+    {"ASSESSMENT",
+     "Child and family assessment",
+     2,
+     {"Accommodated under section 20 with the parent's agreement", nullptr, nullptr, nullptr,
+      nullptr},
+     {"Relationship between the young person and their parent has broken down", nullptr, nullptr,
+      nullptr}},
+    {"LAC",
+     "Looked after episode",
+     3,
+     {"Section 20 voluntary accommodation: returned home with family support", nullptr, nullptr,
+      nullptr, nullptr},
+     {"Placed with foster carers", nullptr, nullptr, nullptr}},
 };
 
 const char *const kWorkers[]
@@ -130,6 +176,7 @@ private:
     quint32 addChild(quint32 child, Stamper *stamper);
     void addEpisode(quint32 child, qint32 day, quint8 kind, qint32 end, Stamper *stamper);
     void addJourney(quint32 child, qint32 today, RecordRandom &random, Stamper *stamper);
+    void addCaseStudy(const CaseStudy &story);
     std::pair<int, int> flagCount(const SimRecord &record) const;
 
     // children, contacts: person. relationships: person = child, aux = contact serial,
@@ -240,6 +287,24 @@ void CscFeed::build()
         addChild(i, nullptr);
         addJourney(i, today, random, nullptr);
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void CscFeed::addCaseStudy(const CaseStudy &story)
+{
+    // After everything drawn, and appended, so every other record keeps its id.
+    if (!story.exists())
+        return;
+    if (m_children.findPerson(story.person) == kNone)
+        addChild(story.person, nullptr);
+    const quint32 child = story.person;
+    addEpisode(child, story.cinReferral, CaseSchoolReferral, story.cinReferral, nullptr);
+    addEpisode(child, story.cinReferral, CaseCinAssessment, story.cinAssessed, nullptr);
+    addEpisode(child, story.cinAssessed, CaseCinPlan, story.cinPlanEnd, nullptr);
+    const qint32 notified = story.firstMissing + 1;
+    addEpisode(child, notified, CaseMissingReferral, notified, nullptr);
+    addEpisode(child, notified, CaseHomeAssessment, story.lookedAfterFrom, nullptr);
+    addEpisode(child, story.lookedAfterFrom, CaseAccommodated, story.lookedAfterTo, nullptr);
 }
 
 QStringList CscFeed::header(quint32 stream) const

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "identifiers.h"
 #include "personview.h"
 #include "simclock.h"
@@ -108,6 +109,7 @@ private:
     QString upn(quint32 serial) const;
     QString eventId(const PupilEvent &event) const;
     void addEvent(quint32 pupil, qint32 day, quint8 kind);
+    void addCaseStudy(const CaseStudy &story);
     std::vector<quint32> contactsOf(quint32 person) const;
     void writePupil(QXmlStreamWriter &xml, quint32 serial) const;
     // A BS7666 address element, as CTF writes it for pupils and contacts; nothing for kNone.
@@ -212,7 +214,27 @@ void EducationFeed::build()
         addEvents(coverage::kEducationAttendance, 5, AttendanceConcern, 2);
         addEvents(coverage::kEducationSen, 4, random.chance(0.25) ? SenPlan : SenSupport, 2);
     }
+    addCaseStudy(caseStudyOf(m_world));
     reindex();
+}
+
+void EducationFeed::addCaseStudy(const CaseStudy &story)
+{
+    // Appended after everything drawn, so every other record keeps its id.
+    if (!story.exists())
+        return;
+    quint32 serial = m_pupils.findPerson(story.person);
+    if (serial == kNone) {
+        SimRecord record;
+        record.person = story.person;
+        const qint32 started = qint32(QDate::fromJulianDay(m_world.person(story.person).birthDay)
+                                          .addYears(coverage::kEducationMinAge)
+                                          .toJulianDay());
+        record.day = std::max(started, m_world.historyStart());
+        serial = m_pupils.append(record);
+    }
+    addEvent(serial, story.attendanceConcern, AttendanceConcern);
+    addEvent(serial, story.suspension, FixedExclusion);
 }
 
 void EducationFeed::writeAddress(QXmlStreamWriter &xml, quint32 address) const

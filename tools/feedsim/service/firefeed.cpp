@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "identifiers.h"
 #include "personview.h"
 #include "simclock.h"
@@ -22,10 +23,13 @@ enum IncidentKind : quint8 {
     SmokingFire,
     FalseAlarm,
     Rescue,
-    kIncidentKinds
+    kIncidentKinds,
+    // The case study's own (casestudy.h): never drawn.
+    CaseKitchenFire = kIncidentKinds,
+    kAllIncidentKinds
 };
 
-const EventKind kKinds[kIncidentKinds] = {
+const EventKind kKinds[kAllIncidentKinds] = {
     {"Primary fire: dwelling (kitchen)",
      "Kitchen fire",
      2,
@@ -62,6 +66,12 @@ const EventKind kKinds[kIncidentKinds] = {
       "Referred to adult social care", nullptr, nullptr},
      {"Person fallen and unable to reach the door", "Person locked in and unwell", nullptr,
       nullptr}},
+    {"Primary fire: dwelling (kitchen)",
+     "Kitchen fire",
+     2,
+     {"Fire out on arrival; referred for a home fire safety visit", nullptr, nullptr, nullptr,
+      nullptr},
+     {"Pan left on the hob; fire spread to a wall cupboard", nullptr, nullptr, nullptr}},
 };
 
 const EventKind kVisit
@@ -72,6 +82,12 @@ const EventKind kVisit
         "Referred to adult social care", nullptr},
        {"Visit after a referral from adult social care", "Visit requested by a family member",
         "Targeted visit to older residents", "Visit after a nearby incident"}};
+const EventKind kCaseVisit
+    = {"Home fire safety visit",
+       "Home fire safety visit",
+       1,
+       {"Smoke alarms fitted", nullptr, nullptr, nullptr, nullptr},
+       {"Visit after a kitchen fire at the address", nullptr, nullptr, nullptr}};
 
 // Bits of a visit's risk factors, in the order written.
 const char *const kRiskFactors[]
@@ -110,6 +126,7 @@ private:
     quint8 riskFactors(quint32 household, qint32 day, RecordRandom &random) const;
     bool addItem(Table table, quint32 household, qint32 day, RecordRandom &random,
                  Stamper *stamper);
+    void addCaseStudy(const CaseStudy &story);
     QString ref(quint32 table, quint32 serial) const;
     QJsonObject item(quint32 table, quint32 serial) const;
 
@@ -117,6 +134,7 @@ private:
     // kind = RiskBit mask. Occupants are the household's members on the day.
     RecordTable m_incidents;
     RecordTable m_visits;
+    quint32 m_caseVisit = kNone; // the case study's visit: texts of its own
 };
 
 std::vector<quint32> FireFeed::occupants(const SimRecord &record) const
@@ -194,6 +212,25 @@ void FireFeed::build()
         if (visit)
             addItem(Visits, h, visitDay, random, nullptr);
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void FireFeed::addCaseStudy(const CaseStudy &story)
+{
+    // Appended after everything drawn, so every other record keeps its id. Occupants are the
+    // household's members on the day, as for every item.
+    if (!story.exists())
+        return;
+    SimRecord incident;
+    incident.aux = story.household;
+    incident.day = story.kitchenFire;
+    incident.person = story.person;
+    incident.kind = CaseKitchenFire;
+    m_incidents.append(incident);
+    SimRecord visit = incident;
+    visit.day = story.fireSafetyVisit;
+    visit.kind = NoAlarm;
+    m_caseVisit = m_visits.append(visit);
 }
 
 QString FireFeed::ref(quint32 table, quint32 serial) const
@@ -207,7 +244,9 @@ QJsonObject FireFeed::item(quint32 table, quint32 serial) const
     const SimRecord &record = records.at(serial);
     const quint64 seed = recordSeed(table, serial);
     RecordRandom random(seed);
-    const EventKind &kind = table == Incidents ? kKinds[record.kind] : kVisit;
+    const EventKind &kind = table == Incidents      ? kKinds[record.kind]
+                            : serial == m_caseVisit ? kCaseVisit
+                                                    : kVisit;
     const qint64 when = simclock::fromUkLocal(QDate::fromJulianDay(record.day),
                                               int(random.between(8 * 3600, 22 * 3600)));
     const quint32 address = m_world.addressOn(record.person, record.day);

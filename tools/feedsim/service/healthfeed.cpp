@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "identifiers.h"
 #include "personview.h"
 #include "simclock.h"
@@ -38,10 +39,13 @@ enum EncounterKind : quint8 {
     SelfHarm,
     Safeguarding,
     Delivery,
-    kEncounterKinds
+    kEncounterKinds,
+    // The case study's own (casestudy.h): never drawn, so its weights are 0.
+    CaseAfterMissing = kEncounterKinds,
+    kAllEncounterKinds
 };
 
-const HealthKind kKinds[kEncounterKinds] = {
+const HealthKind kKinds[kAllEncounterKinds] = {
     {{"AE",
       "Emergency department attendance",
       1,
@@ -111,6 +115,16 @@ const HealthKind kKinds[kEncounterKinds] = {
      "IMP",
      "inpatient encounter",
      "236973005",
+     {0, 0, 0}},
+    {{"AE",
+      "Emergency department attendance",
+      2,
+      {"Discharged home to parent; safeguarding referral to children's services", nullptr, nullptr,
+       nullptr, nullptr},
+      {"Brought in by police after a missing episode, intoxicated", nullptr, nullptr, nullptr}},
+     "EMER",
+     "emergency",
+     "4525004",
      {0, 0, 0}},
 };
 
@@ -192,6 +206,7 @@ private:
                           const QString &family) const;
     QJsonObject fhirAddress(quint32 address, const QString &use, qint32 from, qint32 to) const;
     void addEncounter(quint32 person, qint32 day, quint8 kind);
+    void addCaseStudy(const CaseStudy &story);
 
     // patients: person, day = registered. encounters: person, day, kind = EncounterKind.
     // flags: person, day = since, kind = PersonFlag bit.
@@ -235,8 +250,8 @@ void HealthFeed::build()
         const qint32 firstDay = std::max(p.birthDay, start);
         const int encounters = firstDay < today ? random.poisson(mean) : 0;
         int total = 0;
-        for (const HealthKind &kind : kKinds)
-            total += kind.weights[std::size_t(group)];
+        for (quint8 kind = 0; kind < kEncounterKinds; ++kind)
+            total += kKinds[kind].weights[std::size_t(group)];
         for (int e = 0; e < encounters; ++e) {
             const qint32 day = qint32(random.between(firstDay, today - 1));
             int target = int(random.below(quint64(total)));
@@ -263,6 +278,22 @@ void HealthFeed::build()
             m_flags.append(f);
         }
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void HealthFeed::addCaseStudy(const CaseStudy &story)
+{
+    // Appended after everything drawn, so every other record keeps its id.
+    if (!story.exists())
+        return;
+    if (m_patients.findPerson(story.person) == kNone) {
+        SimRecord record;
+        record.person = story.person;
+        record.day = std::max(m_world.person(story.person).birthDay, m_world.historyStart());
+        m_patients.append(record);
+    }
+    addEncounter(story.person, story.emergency, Emergency);
+    addEncounter(story.person, story.secondMissing + 1, CaseAfterMissing);
 }
 
 QString HealthFeed::patientId(quint32 serial) const

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "csvfeed.h"
 #include "identifiers.h"
 
@@ -16,10 +17,14 @@ enum CaseKind : quint8 {
     Arrears,
     Homelessness,
     WelfareCheck,
-    kCaseKinds
+    kCaseKinds,
+    // The case study's own (casestudy.h): never drawn.
+    CaseFireRepair = kCaseKinds,
+    CaseYoungHomeless,
+    kAllCaseKinds
 };
 
-const EventKind kKinds[kCaseKinds] = {
+const EventKind kKinds[kAllCaseKinds] = {
     {"REPAIR",
      "Responsive repair",
      1,
@@ -59,11 +64,24 @@ const EventKind kKinds[kCaseKinds] = {
       nullptr},
      {"Neighbours concerned they had not seen the tenant", "Concern about hoarding",
       "Property in poor condition at inspection", nullptr}},
+    {"REPAIR",
+     "Responsive repair",
+     1,
+     {"Works completed", nullptr, nullptr, nullptr, nullptr},
+     {"Kitchen fire damage: cooker hood and wall cupboard replaced", nullptr, nullptr, nullptr}},
+    {"HOMELESS",
+     "Homelessness application",
+     3,
+     {"Prevention duty: returned home with family mediation", nullptr, nullptr, nullptr, nullptr},
+     {"Young person of 16 or 17 asked to leave by their parent: joint assessment with "
+      "children's services",
+      nullptr, nullptr, nullptr}},
 };
 
 const char *const kOfficers[] = {"Housing Officer North", "Housing Officer City",
                                  "Tenancy Enforcement", "Housing Options Team", "Repairs Desk"};
 const char *const kTenancyTypes[] = {"Secure", "Introductory", "Secure", "Flexible"};
+const char *const kOptionsOfficer = "Housing Options Team";
 
 class HousingFeed final : public CsvFeed
 {
@@ -96,6 +114,8 @@ protected:
 
 private:
     void addTenancies(quint32 tenant, qint32 day, std::size_t fromPeriod, Stamper *stamper);
+    void addCase(quint32 tenant, qint32 opened, quint8 kind, qint32 closed);
+    void addCaseStudy(const CaseStudy &story);
     int flagCount(const SimRecord &record) const;
     bool riskToStaffKnown(quint32 person) const;
 
@@ -158,6 +178,39 @@ void HousingFeed::build()
             m_cases.append(record);
         }
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void HousingFeed::addCase(quint32 tenant, qint32 opened, quint8 kind, qint32 closed)
+{
+    SimRecord record;
+    record.person = tenant;
+    record.day = opened;
+    record.kind = kind;
+    record.aux = closed < m_world.today() ? quint32(closed) : 0;
+    m_cases.append(record);
+}
+
+void HousingFeed::addCaseStudy(const CaseStudy &story)
+{
+    // Appended after everything drawn, so every other record keeps its id. The household is a
+    // social tenancy (the parent its tenant, if the draw above did not make it one); the young
+    // person is known as a homelessness applicant, not a tenant, so has no tenancy of their own.
+    if (!story.exists())
+        return;
+    if (m_tenants.findPerson(story.parent) == kNone) {
+        SimRecord tenant;
+        tenant.person = story.parent;
+        m_tenants.append(tenant);
+        addTenancies(story.parent, m_world.today(), 0, nullptr);
+    }
+    addCase(story.parent, story.kitchenFire + 2, CaseFireRepair, story.kitchenFire + 30);
+    if (m_tenants.findPerson(story.person) == kNone) {
+        SimRecord applicant;
+        applicant.person = story.person;
+        m_tenants.append(applicant);
+    }
+    addCase(story.person, story.homelessApplication, CaseYoungHomeless, story.homelessClosed);
 }
 
 QStringList HousingFeed::header(quint32 stream) const
@@ -238,15 +291,16 @@ QStringList HousingFeed::row(quint32 stream, quint32 serial) const
     const QString summary = QLatin1String(drawText(kind.summaries, random));
     const QString outcome
         = record.aux == 0 ? QString() : QString(QLatin1String(drawText(kind.outcomes, random)));
-    return {rowId(Tenants, m_tenants.findPerson(record.person)),
-            QLatin1String(kind.code),
-            date(record.day),
-            endDate(record.aux),
-            QLatin1String(kind.title),
-            summary,
-            outcome,
-            QString::number(kind.significance),
-            QLatin1String(random.pick(kOfficers))};
+    return {
+        rowId(Tenants, m_tenants.findPerson(record.person)),
+        QLatin1String(kind.code),
+        date(record.day),
+        endDate(record.aux),
+        QLatin1String(kind.title),
+        summary,
+        outcome,
+        QString::number(kind.significance),
+        QLatin1String(record.kind == CaseYoungHomeless ? kOptionsOfficer : random.pick(kOfficers))};
 }
 
 void HousingFeed::tickDay(const DayChanges &changes, Stamper &stamper)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencies.h"
+#include "casestudy.h"
 #include "gridconvert.h"
 #include "identifiers.h"
 #include "personview.h"
@@ -45,10 +46,14 @@ enum Category : quint8 {
     Collision,
     Fraud,
     Sexual,
-    kCategories
+    kCategories,
+    // The case study's own (casestudy.h): never drawn, so their weights are 0.
+    CaseMissingFromHome = kCategories,
+    CaseMissingFromCollege,
+    kAllCategories
 };
 
-const PoliceKind kKinds[kCategories] = {
+const PoliceKind kKinds[kAllCategories] = {
     {{"DOMESTIC",
       "Domestic abuse",
       3,
@@ -178,6 +183,26 @@ const PoliceKind kKinds[kCategories] = {
      false,
      3,
      5},
+    {{"MISSING",
+      "Missing person",
+      3,
+      {"Found safe and well at a friend's address", nullptr, nullptr, nullptr, nullptr},
+      {"Young person reported missing by their parent after not returning home overnight", nullptr,
+       nullptr, nullptr}},
+     Subject,
+     true,
+     0,
+     0},
+    {{"MISSING",
+      "Missing person",
+      3,
+      {"Found intoxicated and taken to hospital", nullptr, nullptr, nullptr, nullptr},
+      {"Young person reported missing by their parent after not returning from college", nullptr,
+       nullptr, nullptr}},
+     Subject,
+     true,
+     0,
+     0},
 };
 
 QString namesJoined(const QString &given, const QString &middle)
@@ -215,6 +240,7 @@ private:
     };
 
     void addOccurrence(quint32 primary, qint32 day, RecordRandom &random);
+    void addCaseStudy(const CaseStudy &story);
     std::vector<AddressEntry> addressesOf(quint32 person, qint32 day) const;
     quint32 ensureLocation(quint32 address, Stamper *stamper);
     QStringList markersOf(const SimRecord &record) const;
@@ -253,8 +279,8 @@ void PoliceFeed::addOccurrence(quint32 primary, qint32 day, RecordRandom &random
         }
     } else {
         int total = 0;
-        for (const PoliceKind &kind : kKinds)
-            total += age >= 18 ? kind.adultWeight : kind.teenWeight;
+        for (quint8 k = 0; k < kCategories; ++k)
+            total += age >= 18 ? kKinds[k].adultWeight : kKinds[k].teenWeight;
         int target = int(random.below(quint64(std::max(total, 1))));
         quint8 chosen = Burglary;
         for (; chosen < kCategories; ++chosen) {
@@ -369,6 +395,37 @@ void PoliceFeed::build()
         record.person = person;
         m_persons.append(record);
     }
+    addCaseStudy(caseStudyOf(m_world));
+}
+
+void PoliceFeed::addCaseStudy(const CaseStudy &story)
+{
+    // After everything drawn, and appended, so every other record keeps its id.
+    if (!story.exists())
+        return;
+    for (const auto &[day, kind] : {std::pair(story.firstMissing, CaseMissingFromHome),
+                                    std::pair(story.secondMissing, CaseMissingFromCollege)}) {
+        const quint32 home = m_world.addressOn(story.person, day);
+        if (home == kNone)
+            continue; // cannot happen: the household is settled years before the story
+        SimRecord record;
+        record.person = story.person;
+        record.day = day;
+        record.kind = kind;
+        record.aux = quint32(m_parties.size());
+        m_parties.push_back(home);
+        m_parties.push_back(1);
+        m_parties.push_back(story.person | (quint32(Subject) << kRoleShift));
+        m_occurrences.append(record);
+        ensureLocation(home, nullptr);
+    }
+    if (m_persons.findPerson(story.person) != kNone)
+        return;
+    for (const AddressEntry &entry : addressesOf(story.person, m_world.today()))
+        ensureLocation(entry.address, nullptr);
+    SimRecord record;
+    record.person = story.person;
+    m_persons.append(record);
 }
 
 QString PoliceFeed::personId(quint32 serial) const
