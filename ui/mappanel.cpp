@@ -9,6 +9,9 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <cmath>
+#include <numbers>
+
 namespace bv::ui {
 
 MapPanel::MapPanel(std::shared_ptr<MapRenderer> renderer, QWidget *parent)
@@ -51,10 +54,17 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
     for (const store::AddressView &address : person.addresses) {
         if (!address.lat || !address.lon)
             continue; // protected, or not placed
-        // The same place again from another agency is one home.
-        if (!layer.homes.empty() && qAbs(layer.homes.back().position.lat - *address.lat) < 1e-5
-            && qAbs(layer.homes.back().position.lon - *address.lon) < 1e-5)
-            continue;
+        // The same home again from another agency (a UPRN's point and its postcode's centre
+        // are often a few tens of metres apart) is one home: within 150 m of the last.
+        if (!layer.homes.empty()) {
+            const geo::LonLat &last = layer.homes.back().position;
+            const double metresPerDegree = 111195.0;
+            const double dx = (last.lon - *address.lon) * metresPerDegree
+                              * std::cos(*address.lat * std::numbers::pi / 180.0);
+            const double dy = (last.lat - *address.lat) * metresPerDegree;
+            if (std::hypot(dx, dy) < 150)
+                continue;
+        }
         const QString from
             = address.from.isValid() ? QString::number(address.from.year()) : tr("?");
         const QString to = address.to.isValid() ? QString::number(address.to.year()) : tr("now");

@@ -55,7 +55,8 @@ void tst_MapPanel::init()
     m_person = {};
     m_person.personId = 9;
     m_person.addresses = {address(1.29, 52.62, QDate(2010, 1, 1), QDate(2015, 6, 30)),
-                          address(1.29, 52.62, QDate(2012, 1, 1), QDate(2015, 6, 30)),
+                          // The same home from another agency, by its postcode's centre.
+                          address(1.2905, 52.6203, QDate(2012, 1, 1), QDate(2015, 6, 30)),
                           address(1.73, 52.60, QDate(2015, 7, 1))};
     store::EventView event;
     event.eventId = 41;
