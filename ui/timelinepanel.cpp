@@ -120,6 +120,10 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(false);
+    // Rows are as wide as the view (the delegate elides what does not fit): laid out again
+    // as the view is resized, never scrolled sideways.
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 const store::EventView *event = m_model->eventAt(current.row());
