@@ -119,7 +119,6 @@ MapRenderer::MapRenderer(std::shared_ptr<const geo::BaseMap> base)
 
 void MapRenderer::setHazards(std::vector<HazardLayer> hazards)
 {
-    std::lock_guard lock(m_mutex);
     m_hazards = std::move(hazards);
     m_levels.clear();
     m_buckets.clear();
@@ -127,7 +126,6 @@ void MapRenderer::setHazards(std::vector<HazardLayer> hazards)
 
 void MapRenderer::setDark(bool dark)
 {
-    std::lock_guard lock(m_mutex);
     if (dark != m_dark) { // drawn in the other palette's colours
         m_sprites.clear();
         m_labels.clear();
@@ -142,7 +140,6 @@ void MapRenderer::setMarkers(std::shared_ptr<const geo::MarkerClusters> markers)
 
 const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
 {
-    // The caller holds m_mutex.
     if (const auto found = m_levels.find(level); found != m_levels.end())
         return found->second;
     const double scale = geo::webmercator::kTileSize * std::exp2(level);
@@ -209,7 +206,6 @@ const std::vector<MapRenderer::Shape> &MapRenderer::shapesAt(int level) const
 
 const MapRenderer::Bucket &MapRenderer::bucketAt(int level, int column, int row) const
 {
-    // The caller holds m_mutex.
     const auto key = std::make_tuple(level, column, row);
     if (const auto found = m_buckets.find(key); found != m_buckets.end())
         return found->second;
@@ -289,7 +285,6 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
     // Each shape's pieces on screen as one path, filled or stroked once: no seams.
     std::vector<QPainterPath> shapes;
     {
-        std::lock_guard lock(m_mutex);
         shapes.resize(shapesAt(level).size());
         for (QPainterPath &path : shapes)
             path.setFillRule(Qt::WindingFill);
@@ -348,7 +343,6 @@ const QPixmap &MapRenderer::labelSprite(const geo::BaseMap::Place &place, const 
                                         const Colours &colours) const
 {
     // Text is the dearest thing a frame draws: each name (with its halo) is drawn once.
-    std::lock_guard lock(m_mutex);
     const QString key = place.name + QLatin1Char('|') + QString::number(place.rank);
     if (const auto found = m_labels.find(key); found != m_labels.end())
         return found->second;
@@ -372,7 +366,6 @@ const QPixmap &MapRenderer::labelSprite(const geo::BaseMap::Place &place, const 
 const QPixmap &MapRenderer::sprite(int count) const
 {
     // A cluster's mark with its count, drawn once per count: text is dear, blitting is not.
-    std::lock_guard lock(m_mutex);
     if (const auto found = m_sprites.find(count); found != m_sprites.end())
         return found->second;
     const MapRenderer::Colours colours = coloursFor(m_dark);

@@ -12,7 +12,6 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <tuple>
 #include <vector>
 
@@ -111,7 +110,6 @@ private:
     std::shared_ptr<const geo::MarkerClusters> m_markers;
     PersonLayer m_person;
     bool m_dark = false;
-    mutable std::mutex m_mutex; // guards the caches below
     mutable std::map<int, std::vector<Shape>> m_levels;
     mutable std::map<std::tuple<int, int, int>, Bucket> m_buckets;
     mutable std::map<int, QPixmap> m_sprites;

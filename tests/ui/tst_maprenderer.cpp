@@ -22,7 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void drawsLandSeaAndHazards();
     void sameFrameEveryTime();
-    void protectedPeopleAreNotDrawn();
+    void markersAreDrawnWhereGiven();
     void keyboardAndWheel();
 
 private:
@@ -85,11 +85,11 @@ void tst_MapRenderer::sameFrameEveryTime()
     }
 }
 
-void tst_MapRenderer::protectedPeopleAreNotDrawn()
+void tst_MapRenderer::markersAreDrawnWhereGiven()
 {
     // Markers are what the renderer is given: a lone marker shows where it is given, and the
-    // same frame without it has nothing there (geo::PersonLocations leaves protected addresses
-    // out before the renderer sees them).
+    // same frame without it has nothing there. (That people at protected addresses are never
+    // given is geo::PersonLocations' job, tested in tst_areaquery.)
     ui::MapRenderer renderer(m_base);
     ui::MapViewport viewport;
     viewport.size = QSize(400, 300);

@@ -10,6 +10,7 @@
 #include "store/recoverykey.h"
 #include "store/sqlitelibrary.h"
 #include "ui/application.h"
+#include "ui/areaquerypanel.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -22,12 +23,14 @@
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -196,6 +199,20 @@ int main(int argc, char **argv)
         Q_EMIT results->activated(results->model()->index(best, 0));
         QApplication::processEvents();
         ok &= save(*mapDock, directory, QStringLiteral("map-person"), err);
+
+        // The area query, as a user asks it: every flood zone, vulnerable adults, a purpose.
+        mapDock->setFloating(false);
+        mapDock->raise();
+        bv::ui::AreaQueryPanel *query = window.areaQueryPanel();
+        query->parentWidget()->show();
+        query->parentWidget()->raise();
+        Q_EMIT query->hazardCombo()->activated(1); // all hazard areas
+        query->hazardCombo()->setCurrentIndex(1);
+        query->purposeEdit()->setText(QStringLiteral("Flood warning for the Broads"));
+        query->runButton()->click();
+        window.map()->showWholeCounty();
+        QApplication::processEvents();
+        ok &= save(window, directory, QStringLiteral("area-query"), err);
     }
     if (wanted(QStringLiteral("export-dialog"))) {
         bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));
