@@ -2,6 +2,7 @@
 #include "ui/maprenderer.h"
 
 #include "models/agencybadge.h"
+#include "ui/tilelayer.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -257,6 +258,11 @@ const MapRenderer::Bucket &MapRenderer::bucketAt(int level, int column, int row)
     return m_buckets.emplace(key, std::move(bucket)).first->second;
 }
 
+void MapRenderer::setTiles(TileLayer *tiles)
+{
+    m_tiles = tiles;
+}
+
 void MapRenderer::render(QPainter &painter, const MapViewport &viewport) const
 {
     painter.save();
@@ -267,6 +273,52 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport) const
     drawPerson(painter, viewport);
     drawOverlays(painter, viewport);
     painter.restore();
+}
+
+std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &viewport) const
+{
+    std::vector<TileDraw> draws;
+    const geo::TileSourceInfo &info = m_tiles->info();
+    // The level whose pixels are nearest the screen's, within what the source has: beyond its
+    // finest level the finest is magnified.
+    const int zoom = std::clamp(int(std::lround(viewport.zoom)), info.minZoom, info.maxZoom);
+    const int tiles = 1 << zoom;
+    const auto screenOf = [&](double x, double y) {
+        const QPointF at = viewport.toScreen(QPointF(x / tiles, y / tiles));
+        return QPoint(int(std::floor(at.x())), int(std::floor(at.y())));
+    };
+    const geo::LonLat northWest = viewport.toLonLat(QPointF(0, 0));
+    const geo::LonLat southEast
+        = viewport.toLonLat(QPointF(viewport.size.width(), viewport.size.height()));
+    const auto range = geo::webmercator::tilesCovering(northWest.lon, southEast.lat, southEast.lon,
+                                                       northWest.lat, zoom);
+    if (range.count() > 400) // a source whose levels stop far above the view: nothing sensible
+        return draws;
+    for (int y = range.minY; y <= range.maxY; ++y)
+        for (int x = range.minX; x <= range.maxX; ++x) {
+            TileDraw draw;
+            // Whole pixels, each tile's edge where the next begins: no hairline seams.
+            draw.target = QRect(screenOf(x, y), screenOf(x + 1, y + 1) - QPoint(1, 1));
+            draw.pixmap = m_tiles->tile({zoom, x, y});
+            draw.exact = draw.pixmap != nullptr;
+            if (draw.pixmap) {
+                draw.source = draw.pixmap->rect();
+            } else {
+                // A coarser tile already here stands in, magnified, until this one comes.
+                for (int up = 1; up <= 4 && zoom - up >= info.minZoom; ++up) {
+                    const QPixmap *parent = m_tiles->localTile({zoom - up, x >> up, y >> up});
+                    if (!parent)
+                        continue;
+                    const int parts = 1 << up;
+                    const double side = double(parent->width()) / parts;
+                    draw.pixmap = parent;
+                    draw.source = QRectF((x % parts) * side, (y % parts) * side, side, side);
+                    break;
+                }
+            }
+            draws.push_back(draw);
+        }
+    return draws;
 }
 
 void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
@@ -296,13 +348,19 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
                         shapes[i].addPath(bucket.shapes[i]);
             }
     }
+    // Raster tiles: where they cover the whole screen the base layer is not drawn at all;
+    // elsewhere it shows through where a tile has not come yet.
+    const std::vector<TileDraw> tiles = m_tiles ? visibleTiles(viewport) : std::vector<TileDraw>();
+    m_tilesCovered = !tiles.empty()
+                     && std::all_of(tiles.begin(), tiles.end(),
+                                    [](const TileDraw &tile) { return tile.exact; });
     painter.save();
     painter.translate(origin);
     painter.scale(factor, factor);
     // Fills without antialiasing (it triples a frame's cost at county scale); the outlines
     // drawn over their edges are antialiased, so the eye sees smooth coasts and boundaries.
     painter.setRenderHint(QPainter::Antialiasing, false);
-    const std::size_t baseLayers = m_base->layers.size();
+    const std::size_t baseLayers = m_tilesCovered ? 0 : m_base->layers.size();
     for (std::size_t i = 0; i < baseLayers; ++i) {
         const geo::BaseMap::Layer &layer = m_base->layers[i];
         if (layer.kind == geo::BaseMap::Kind::Areas) {
@@ -326,14 +384,27 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
         }
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
+    if (!tiles.empty()) {
+        painter.restore(); // tiles are placed in screen pixels
+        painter.save();
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        for (const TileDraw &tile : tiles)
+            if (tile.pixmap)
+                painter.drawPixmap(QRectF(tile.target), *tile.pixmap, tile.source);
+        painter.restore();
+        painter.save();
+        painter.translate(origin);
+        painter.scale(factor, factor);
+    }
+    const std::size_t hazardShapes = m_base->layers.size();
     for (std::size_t i = 0; i < m_hazards.size(); ++i) {
         QColor fill = m_hazards[i].colour;
         fill.setAlphaF(0.35f);
-        painter.fillPath(shapes[baseLayers + 2 * i], fill);
+        painter.fillPath(shapes[hazardShapes + 2 * i], fill);
         QPen pen(m_hazards[i].colour, 1.0);
         pen.setCosmetic(true);
         painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.strokePath(shapes[baseLayers + 2 * i + 1], pen);
+        painter.strokePath(shapes[hazardShapes + 2 * i + 1], pen);
         painter.setRenderHint(QPainter::Antialiasing, false);
     }
     painter.restore();
@@ -409,7 +480,7 @@ void MapRenderer::drawMarkers(QPainter &painter, const MapViewport &viewport) co
 void MapRenderer::drawLabels(QPainter &painter, const MapViewport &viewport) const
 {
     const geo::BaseMap::Layer *places = m_base->layer(QStringLiteral("places"));
-    if (!places)
+    if (!places || m_tilesCovered) // raster tiles carry their own names
         return;
     // More of the smaller places as the map zooms in.
     const int maxRank = viewport.zoom < 8      ? 1
@@ -553,7 +624,12 @@ void MapRenderer::drawOverlays(QPainter &painter, const MapViewport &viewport) c
     painter.drawText(QRectF(16, scaleBox.top(), length, 14), Qt::AlignCenter, scaleText);
 
     // Attribution, as the data's licences require.
-    const QString attribution = m_base->attribution;
+    // Raster tiles' licences want their own line; the base layer's data is still drawn (and
+    // places people by postcode) underneath.
+    const QString tileAttribution = m_tiles ? m_tiles->info().attribution : QString();
+    const QString attribution = tileAttribution.isEmpty()
+                                    ? m_base->attribution
+                                    : tileAttribution + QStringLiteral(" | ") + m_base->attribution;
     // Beside the scale bar, elided only on a map too narrow for the whole line.
     const double width = std::min<double>(std::max(100, viewport.size.width() - 180),
                                           metrics.horizontalAdvance(attribution) + 8);

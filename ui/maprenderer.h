@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QPointer>
 
 #include <map>
 #include <memory>
@@ -18,6 +19,8 @@
 class QPainter;
 
 namespace bv::ui {
+
+class TileLayer;
 
 // Hazard areas drawn over the base map, with their legend entry.
 struct HazardLayer
@@ -66,6 +69,9 @@ public:
     // The event pin under a point on screen, or 0.
     qint64 eventAt(const MapViewport &viewport, const QPointF &screen) const;
     void setDark(bool dark);
+    // Raster tiles drawn over the base layer (which still shows where a tile has not come);
+    // null: the base layer alone. Not owned.
+    void setTiles(TileLayer *tiles);
 
     void render(QPainter &painter, const MapViewport &viewport) const;
 
@@ -97,6 +103,16 @@ private:
     const std::vector<Shape> &shapesAt(int level) const;
     const Bucket &bucketAt(int level, int column, int row) const;
     void drawBase(QPainter &painter, const MapViewport &viewport) const;
+    // A raster tile as a frame draws it: the tile itself, or a magnified part of a coarser
+    // one standing in until it comes.
+    struct TileDraw
+    {
+        QRect target;
+        const QPixmap *pixmap = nullptr;
+        QRectF source;
+        bool exact = false;
+    };
+    std::vector<TileDraw> visibleTiles(const MapViewport &viewport) const;
     void drawMarkers(QPainter &painter, const MapViewport &viewport) const;
     void drawLabels(QPainter &painter, const MapViewport &viewport) const;
     void drawPerson(QPainter &painter, const MapViewport &viewport) const;
@@ -110,6 +126,8 @@ private:
     std::shared_ptr<const geo::MarkerClusters> m_markers;
     PersonLayer m_person;
     bool m_dark = false;
+    QPointer<TileLayer> m_tiles;
+    mutable bool m_tilesCovered = false; // the last frame's tiles hid the base layer
     mutable std::map<int, std::vector<Shape>> m_levels;
     mutable std::map<std::tuple<int, int, int>, Bucket> m_buckets;
     mutable std::map<int, QPixmap> m_sprites;

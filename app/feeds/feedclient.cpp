@@ -72,24 +72,6 @@ bool isRetryableNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
-// No answer from the host at all, as on a laptop with no network: nothing was said over HTTP.
-bool isUnreachable(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyTimeoutError:
-        return true;
-    default:
-        return false;
-    }
-}
-
 std::optional<std::chrono::milliseconds> retryAfter(QNetworkReply &reply)
 {
     const QByteArray value = reply.rawHeader("Retry-After").trimmed();
@@ -151,6 +133,23 @@ QString describe(const QUrl &url)
 }
 
 } // namespace
+
+bool isUnreachable(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
 
 Result<std::unique_ptr<FeedClient>> FeedClient::create(const FeedConfig &feed, SecretLookup secrets,
                                                        RetryPolicy policy,

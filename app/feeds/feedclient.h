@@ -21,6 +21,9 @@
 
 namespace bv::feeds {
 
+// No answer from the host at all, as on a laptop with no network: nothing was said over HTTP.
+[[nodiscard]] bool isUnreachable(QNetworkReply::NetworkError error);
+
 struct RetryPolicy
 {
     int maxAttempts = 6;

@@ -64,4 +64,11 @@ QRectF tileBounds(const TileId &tile)
             QSizeF(southEast.lon - northWest.lon, southEast.lat - northWest.lat)};
 }
 
+TileRange tilesCovering(double west, double south, double east, double north, int zoom)
+{
+    const TileId northWest = tileAt(LonLat{std::min(west, east), std::max(south, north)}, zoom);
+    const TileId southEast = tileAt(LonLat{std::max(west, east), std::min(south, north)}, zoom);
+    return {zoom, northWest.x, southEast.x, northWest.y, southEast.y};
+}
+
 } // namespace bv::geo::webmercator

@@ -41,6 +41,25 @@ struct TileId
 // The tile's corners: x = west, y = north, width east, height south (in degrees).
 [[nodiscard]] QRectF tileBounds(const TileId &tile);
 
+// The tiles of one zoom level that cover a box of longitudes and latitudes, inclusive.
+struct TileRange
+{
+    int zoom = 0;
+    int minX = 0;
+    int maxX = -1;
+    int minY = 0;
+    int maxY = -1;
+
+    qint64 count() const { return qint64(maxX - minX + 1) * qint64(maxY - minY + 1); }
+    bool contains(const TileId &tile) const
+    {
+        return tile.zoom == zoom && tile.x >= minX && tile.x <= maxX && tile.y >= minY
+               && tile.y <= maxY;
+    }
+};
+[[nodiscard]] TileRange tilesCovering(double west, double south, double east, double north,
+                                      int zoom);
+
 } // namespace webmercator
 
 } // namespace bv::geo

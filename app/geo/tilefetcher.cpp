@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/tilefetcher.h"
+
+#include "feeds/feedclient.h"
+#include "geo/tilesource.h"
+
+#include <QCoreApplication>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <spdlog/spdlog.h>
+
+namespace bv::geo {
+
+namespace {
+
+constexpr int kScreenQueue = 256;         // older wishes are for views long gone
+constexpr int kPauseSeconds = 60;         // after the server proved unreachable
+constexpr qint64 kMaxTileBytes = 2 << 20; // nothing a raster tile needs
+constexpr int kTimeoutMs = 15000;
+
+} // namespace
+
+TileFetcher::TileFetcher(TileUrlTemplate server, TileCache &cache, QObject *parent)
+    : QObject(parent)
+    , m_server(std::move(server))
+    , m_source(m_server.cacheKey())
+    , m_cache(cache)
+{
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_network.setTransferTimeout(kTimeoutMs);
+}
+
+TileFetcher::~TileFetcher()
+{
+    // Replies still running are children of the manager; their finished() must not reach a
+    // half-destroyed fetcher.
+    m_network.disconnect(this);
+    for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>()) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
+
+qint64 TileFetcher::key(const webmercator::TileId &tile)
+{
+    return (qint64(tile.zoom) << 58) | (qint64(tile.x) << 29) | qint64(tile.y);
+}
+
+void TileFetcher::request(const webmercator::TileId &tile)
+{
+    const qint64 k = key(tile);
+    if (m_queued.contains(k) || m_inFlight.contains(k) || m_missing.contains(k) || isPaused())
+        return;
+    auto cached = m_cache.contains(m_source, tile);
+    if (!cached.ok() || cached.value())
+        return;
+    m_wanted.push_front(tile);
+    m_queued.insert(k);
+    while (m_wanted.size() > kScreenQueue) {
+        m_queued.remove(key(m_wanted.back()));
+        m_wanted.pop_back();
+    }
+    pump();
+}
+
+Result<TileFetcher::SavePlan>
+TileFetcher::planSave(const std::vector<webmercator::TileRange> &ranges)
+{
+    SavePlan plan;
+    for (const auto &range : ranges)
+        plan.tiles += range.count();
+    if (plan.tiles > kMaxSaveTiles)
+        return makeError(ErrorCode::Usage,
+                         tr("%1 tiles is more than one save may fetch (%2): choose a smaller "
+                            "area or fewer zoom levels.")
+                             .arg(plan.tiles)
+                             .arg(kMaxSaveTiles));
+    for (const auto &range : ranges)
+        for (int x = range.minX; x <= range.maxX; ++x)
+            for (int y = range.minY; y <= range.maxY; ++y) {
+                auto cached = m_cache.contains(m_source, {range.zoom, x, y});
+                BV_TRY(cached);
+                if (!cached.value())
+                    ++plan.toFetch;
+            }
+    auto usage = m_cache.usage(m_source);
+    BV_TRY(usage);
+    plan.bytes = qint64(double(plan.toFetch) * usage.value().meanTileBytes(kTypicalTileBytes));
+    return plan;
+}
+
+Result<TileFetcher::SavePlan>
+TileFetcher::saveArea(const std::vector<webmercator::TileRange> &ranges)
+{
+    if (isSaving())
+        return makeError(ErrorCode::Conflict, tr("An area is being saved already."));
+    auto plan = planSave(ranges);
+    BV_TRY(plan);
+    for (const auto &range : ranges)
+        for (int x = range.minX; x <= range.maxX; ++x)
+            for (int y = range.minY; y <= range.maxY; ++y) {
+                const webmercator::TileId tile{range.zoom, x, y};
+                auto cached = m_cache.contains(m_source, tile);
+                BV_TRY(cached);
+                if (!cached.value())
+                    m_saving.push_back(tile);
+            }
+    m_saveTotal = qint64(m_saving.size());
+    m_saveDone = 0;
+    m_saveFailed = 0;
+    // A server found unreachable a while ago may be back: the user asked explicitly.
+    m_pausedUntil = QDeadlineTimer(0);
+    if (m_saveTotal == 0) {
+        Q_EMIT saveFinished(0, 0, QString());
+        return plan;
+    }
+    Q_EMIT saveProgress(0, m_saveTotal);
+    pump();
+    return plan;
+}
+
+void TileFetcher::cancelSave()
+{
+    if (!isSaving())
+        return;
+    m_saving.clear();
+    endSave(tr("Cancelled."));
+}
+
+void TileFetcher::endSave(const QString &error)
+{
+    const qint64 saved = m_saveDone - m_saveFailed;
+    const qint64 failed = m_saveFailed;
+    m_saveTotal = 0;
+    m_saveDone = 0;
+    m_saveFailed = 0;
+    Q_EMIT saveFinished(saved, failed, error);
+}
+
+void TileFetcher::pump()
+{
+    while (m_inFlight.size() < kParallel && !isPaused()
+           && (!m_wanted.empty() || !m_saving.empty())) {
+        const bool forSave = m_wanted.empty();
+        const webmercator::TileId tile = forSave ? m_saving.front() : m_wanted.front();
+        if (forSave) {
+            m_saving.pop_front();
+        } else {
+            m_wanted.pop_front();
+            m_queued.remove(key(tile));
+        }
+        if (m_inFlight.contains(key(tile))) {
+            if (forSave) { // the screen asked for it first; count it when it lands
+                ++m_saveDone;
+                Q_EMIT saveProgress(m_saveDone, m_saveTotal);
+            }
+            continue;
+        }
+        QNetworkRequest request(m_server.urlFor(tile));
+        request.setHeader(QNetworkRequest::UserAgentHeader,
+                          QStringLiteral("Broadview/%1 (offline map cache)")
+                              .arg(QCoreApplication::applicationVersion()));
+        m_inFlight.insert(key(tile));
+        QNetworkReply *reply = m_network.get(request);
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, tile, forSave] { finished(reply, tile, forSave); });
+    }
+    if (isSaving() && m_saving.empty() && m_saveDone >= m_saveTotal)
+        endSave(QString());
+}
+
+void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile, bool forSave)
+{
+    reply->deleteLater();
+    m_inFlight.remove(key(tile));
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = reply->error();
+    bool stored = false;
+    if (status == 0 && feeds::isUnreachable(error)) {
+        m_pausedUntil = QDeadlineTimer(std::chrono::seconds(kPauseSeconds));
+        // Positions of tiles are not logged: they say where the user looked.
+        spdlog::warn("tile server unreachable (network error {}); fetching paused for {} s",
+                     int(error), kPauseSeconds);
+        const QString message = tr("The tile server %1 cannot be reached; the map shows what "
+                                   "is saved for offline use.")
+                                    .arg(m_server.urlFor(tile).host());
+        Q_EMIT unreachable(message);
+        if (forSave) {
+            m_saving.clear();
+            endSave(message);
+        }
+        m_wanted.clear();
+        m_queued.clear();
+        return;
+    }
+    if (error == QNetworkReply::NoError && status == 200) {
+        const QByteArray bytes = reply->read(kMaxTileBytes + 1);
+        if (bytes.size() <= kMaxTileBytes && !imageFormatOf(bytes).isEmpty()) {
+            auto written = m_cache.write(m_source, tile, bytes);
+            if (written.ok())
+                stored = true;
+            else
+                spdlog::error("tile cache write failed: {}", written.error().message.toStdString());
+        }
+    }
+    if (!stored)
+        m_missing.insert(key(tile)); // not asked again this session
+    if (forSave) {
+        ++m_saveDone;
+        if (!stored)
+            ++m_saveFailed;
+        Q_EMIT saveProgress(m_saveDone, m_saveTotal);
+    }
+    if (stored)
+        Q_EMIT tileArrived(tile.zoom, tile.x, tile.y);
+    pump();
+}
+
+} // namespace bv::geo
