@@ -5,6 +5,7 @@
 #include "geo/basemap.h"
 #include "geo/personlocations.h"
 #include "geo/postcodeplacement.h"
+#include "geo/tilefetcher.h"
 #include "linkage/linkexplainer.h"
 #include "models/personsearchmodel.h"
 #include "models/storesummarymodel.h"
@@ -16,10 +17,13 @@
 #include "store/personrepository.h"
 #include "store/storeinspector.h"
 #include "ui/areaquerypanel.h"
+#include "ui/basemapcontroller.h"
+#include "ui/basemapdialog.h"
 #include "ui/exportdialog.h"
 #include "ui/mappanel.h"
 #include "ui/mapwidget.h"
 #include "ui/notedialog.h"
+#include "ui/offlineareadialog.h"
 #include "ui/recorddetailpanel.h"
 #include "ui/searchpanel.h"
 #include "ui/sourcespanel.h"
@@ -132,6 +136,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_mapDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                            | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
+    m_baseMap = new BaseMapController(m_mapPanel->map(), this);
+    connect(m_baseMap, &BaseMapController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 20000); });
     tabifyDockWidget(m_detailDock, m_mapDock);
     m_detailDock->raise();
     connect(m_timeline, &TimelinePanel::eventSelected, this, &MainWindow::showEventDetail);
@@ -262,6 +269,36 @@ void MainWindow::createActions()
     mapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     view->addAction(mapAction);
 
+    QMenu *mapMenu = menuBar()->addMenu(tr("&Map"));
+    mapMenu->addAction(tr("&Base map…"), this, [this] {
+        BaseMapDialog dialog(
+            m_baseMap->choice(),
+            [this](const BaseMapChoice &choice) { return m_baseMap->apply(choice); }, this);
+        dialog.exec();
+    });
+    m_saveOfflineAction = mapMenu->addAction(tr("&Save this area for offline use…"), this, [this] {
+        geo::TileFetcher *fetcher = m_baseMap->fetcher();
+        if (!fetcher)
+            return;
+        const MapViewport &viewport = map()->viewport();
+        const geo::LonLat northWest = viewport.toLonLat(QPointF(0, 0));
+        const geo::LonLat southEast
+            = viewport.toLonLat(QPointF(viewport.size.width(), viewport.size.height()));
+        m_mapDock->show();
+        OfflineAreaDialog dialog(
+            fetcher,
+            QRectF(QPointF(northWest.lon, southEast.lat), QPointF(southEast.lon, northWest.lat)),
+            int(std::lround(viewport.zoom)), this);
+        dialog.exec();
+    });
+    m_saveOfflineAction->setToolTip(
+        tr("Fetches the map's view from the tile server for use with no network"));
+    const auto updateSaveOffline = [this] {
+        m_saveOfflineAction->setEnabled(m_baseMap->fetcher() != nullptr);
+    };
+    connect(m_baseMap, &BaseMapController::sourceChanged, this, updateSaveOffline);
+    updateSaveOffline();
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadview"), this, &MainWindow::showAbout);
 }
@@ -300,6 +337,8 @@ void MainWindow::openSession(std::unique_ptr<access::Session> session,
                             m_session->context());
     m_sources->setSession(m_session.get(), std::move(feeds));
     m_areaQuery->setSession(m_session.get());
+    m_baseMap->setSession(m_session.get());
+    m_saveOfflineAction->setEnabled(m_baseMap->fetcher() != nullptr);
     loadMapMarkers();
     refresh();
     m_searchPanel->focusQuery();
@@ -444,6 +483,8 @@ void MainWindow::lock()
     m_sources->clearSession();
     m_areaQuery->clearSession();
     m_searchModel->clearStore();
+    m_baseMap->clearSession(); // its tile cache is keyed from the store's key
+    m_saveOfflineAction->setEnabled(false);
     m_searchPanel->clear();
     m_timeline->clear();
     m_detail->clear();

@@ -28,6 +28,7 @@ class StoreSummaryModel;
 namespace bv::ui {
 
 class AreaQueryPanel;
+class BaseMapController;
 class MapPanel;
 class MapWidget;
 class SearchPanel;
@@ -111,6 +112,8 @@ private:
     QLabel *m_connectivity = nullptr;
     MapPanel *m_mapPanel = nullptr;
     QDockWidget *m_mapDock = nullptr;
+    BaseMapController *m_baseMap = nullptr;
+    QAction *m_saveOfflineAction = nullptr;
     AreaQueryPanel *m_areaQuery = nullptr;
     QDockWidget *m_areaDock = nullptr;
     store::PersonView m_person; // the open person, as read

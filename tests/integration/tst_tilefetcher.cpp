@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/loopbacktileserver.h"
 #include "common/testsupport.h"
 #include "geo/tilecache.h"
 #include "geo/tilefetcher.h"
@@ -6,10 +7,8 @@
 #include "store/crypto.h"
 
 #include <QFile>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,47 +24,11 @@ QByteArray fakePng(int zoom, int x, int y)
            + QByteArray(1000, 'p');
 }
 
-// A tile server on loopback: GET /{z}/{x}/{y}.png answers a PNG, except for zoom 13, which it
-// has none of (404). Counts what it was asked.
-class LoopbackTileServer : public QObject
+// The test's tile server has none of zoom 13.
+QByteArray serverTile(int zoom, int x, int y)
 {
-public:
-    LoopbackTileServer()
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection())
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
-        });
-    }
-    QString urlTemplate() const
-    {
-        return QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(m_server.serverPort());
-    }
-    int requests = 0;
-
-private:
-    void answer(QTcpSocket *socket)
-    {
-        const QByteArray head = socket->readAll();
-        static const QRegularExpression path(QStringLiteral("^GET /(\\d+)/(\\d+)/(\\d+)\\.png"));
-        const auto match = path.match(QString::fromLatin1(head));
-        ++requests;
-        QByteArray body;
-        QByteArray status = "404 Not Found";
-        if (match.hasMatch() && match.captured(1) != QLatin1String("13")) {
-            status = "200 OK";
-            body = fakePng(match.captured(1).toInt(), match.captured(2).toInt(),
-                           match.captured(3).toInt());
-        }
-        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: image/png\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-
-    QTcpServer m_server;
-};
+    return zoom == 13 ? QByteArray() : fakePng(zoom, x, y);
+}
 
 } // namespace
 
@@ -133,7 +96,8 @@ void tst_TileFetcher::fetchesIntoEncryptedCache()
     QTemporaryDir dir;
     const QString cachePath = dir.filePath(QStringLiteral("store.db.tiles"));
     const SecretBytes storeKey = SecretBytes::random(32);
-    LoopbackTileServer server;
+    test::LoopbackTileServer server(serverTile);
+    QVERIFY(server.isListening());
     auto server_ = geo::TileUrlTemplate::parse(server.urlTemplate());
     QVERIFY_RESULT(server_);
     {
@@ -146,7 +110,7 @@ void tst_TileFetcher::fetchesIntoEncryptedCache()
             fetcher.request(tile);
         fetcher.request(tiles.front()); // on its way already: not asked twice
         QTRY_COMPARE(arrived.size(), 3);
-        QCOMPARE(server.requests, 3);
+        QCOMPARE(server.requests(), 3);
         for (const wm::TileId &tile : tiles) {
             auto bytes = cache.value()->read(server_.value().cacheKey(), tile);
             QVERIFY_RESULT(bytes);
@@ -154,7 +118,7 @@ void tst_TileFetcher::fetchesIntoEncryptedCache()
         }
         fetcher.request(tiles.front()); // cached: the server is not asked
         QTest::qWait(50);
-        QCOMPARE(server.requests, 3);
+        QCOMPARE(server.requests(), 3);
     }
     // Nothing of the tiles or where they are is readable in the file.
     QFile file(cachePath);
@@ -177,7 +141,8 @@ void tst_TileFetcher::fetchesIntoEncryptedCache()
 void tst_TileFetcher::missingTileAskedOnce()
 {
     QTemporaryDir dir;
-    LoopbackTileServer server;
+    test::LoopbackTileServer server(serverTile);
+    QVERIFY(server.isListening());
     auto cache
         = geo::TileCache::open(dir.filePath(QStringLiteral("c.tiles")), SecretBytes::random(32));
     QVERIFY_RESULT(cache);
@@ -185,11 +150,11 @@ void tst_TileFetcher::missingTileAskedOnce()
                              *cache.value());
     QSignalSpy arrived(&fetcher, &geo::TileFetcher::tileArrived);
     fetcher.request({13, 4125, 2682}); // the server has no zoom 13
-    QTRY_COMPARE(server.requests, 1);
+    QTRY_COMPARE(server.requests(), 1);
     QTest::qWait(50);
     fetcher.request({13, 4125, 2682});
     QTest::qWait(50);
-    QCOMPARE(server.requests, 1);
+    QCOMPARE(server.requests(), 1);
     QCOMPARE(arrived.size(), 0);
 }
 
@@ -222,7 +187,8 @@ void tst_TileFetcher::unreachableServerPauses()
 void tst_TileFetcher::savesAreaForOffline()
 {
     QTemporaryDir dir;
-    LoopbackTileServer server;
+    test::LoopbackTileServer server(serverTile);
+    QVERIFY(server.isListening());
     auto cache
         = geo::TileCache::open(dir.filePath(QStringLiteral("c.tiles")), SecretBytes::random(32));
     QVERIFY_RESULT(cache);
@@ -250,7 +216,7 @@ void tst_TileFetcher::savesAreaForOffline()
     QCOMPARE(finished.first().at(1).toLongLong(), 0);
     QVERIFY(finished.first().at(2).toString().isEmpty());
     QCOMPARE(progress.last().at(0).toLongLong(), expected);
-    QCOMPARE(server.requests, int(expected));
+    QCOMPARE(server.requests(), int(expected));
 
     // Saved: nothing left to fetch, and the estimate now comes from the tiles themselves.
     auto again = fetcher.planSave(ranges);
