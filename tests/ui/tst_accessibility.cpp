@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "access/session.h"
 #include "common/guitestmain.h"
+#include "ui/basemapdialog.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/notedialog.h"
@@ -98,7 +99,12 @@ QWidget *tst_Accessibility::screen(const QString &name)
         m_dialog = std::make_unique<ui::NoteDialog>(QStringLiteral("Welfare check"));
     else if (name == QLatin1String("unlock dialog"))
         m_dialog = std::make_unique<ui::UnlockDialog>(m_fixture->clock());
-    else if (name == QLatin1String("recovery key dialog"))
+    else if (name == QLatin1String("base map dialog")) {
+        ui::BaseMapChoice choice;
+        choice.kind = ui::BaseMapChoice::Kind::Server; // its fields enabled
+        m_dialog = std::make_unique<ui::BaseMapDialog>(
+            choice, [](const ui::BaseMapChoice &) { return Result<void>(); });
+    } else if (name == QLatin1String("recovery key dialog"))
         m_dialog = std::make_unique<ui::RecoveryKeyDialog>(SecretBytes::fromView("AAAA-BBBB"));
     if (!m_dialog)
         return nullptr;
@@ -135,7 +141,7 @@ void addScreens()
     QTest::addColumn<QString>("screen");
     for (const char *name :
          {"dock searchDock", "dock storeDock", "dock sourcesDock", "export dialog", "note dialog",
-          "unlock dialog", "recovery key dialog"})
+          "unlock dialog", "recovery key dialog", "base map dialog"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
