@@ -6,6 +6,8 @@
 #include "geo/areaquery.h"
 #include "geo/postcodeplacement.h"
 #include "models/arealistmodel.h"
+#include "report/arealistpdf.h"
+#include "report/arealistpdf.h"
 #include "search/personsearch.h"
 #include "ui/mapwidget.h"
 
@@ -121,6 +123,11 @@ AreaQueryPanel::AreaQueryPanel(MapWidget *map, const Clock &clock, QWidget *pare
             [this] { exportList(QStringLiteral("csv")); });
     connect(m_exportGeoJson, &QPushButton::clicked, this,
             [this] { exportList(QStringLiteral("geojson")); });
+    m_exportPdf = new QPushButton(tr("Export PDF…"), this);
+    m_exportPdf->setAccessibleDescription(
+        tr("A marked document for a meeting or briefing; protected addresses are never shown."));
+    connect(m_exportPdf, &QPushButton::clicked, this,
+            [this] { exportList(QStringLiteral("pdf")); });
 
     auto *draw = new QHBoxLayout;
     draw->addWidget(m_drawPolygon);
@@ -133,6 +140,7 @@ AreaQueryPanel::AreaQueryPanel(MapWidget *map, const Clock &clock, QWidget *pare
     auto *exports = new QHBoxLayout;
     exports->addWidget(m_exportCsv);
     exports->addWidget(m_exportGeoJson);
+    exports->addWidget(m_exportPdf);
     exports->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_areaLabel);
@@ -205,6 +213,7 @@ void AreaQueryPanel::updateButtons()
     const bool listed = m_model->rowCount() > 0;
     m_exportCsv->setEnabled(listed);
     m_exportGeoJson->setEnabled(listed);
+    m_exportPdf->setEnabled(listed);
 }
 
 void AreaQueryPanel::run()
@@ -231,6 +240,13 @@ void AreaQueryPanel::run()
                           .arg(result->inside())
                           .arg(result->uncertain())
                           .arg(result->protectedAddresses()));
+    QStringList flagLabels;
+    for (const QString &kind : options.flags)
+        flagLabels << search::flagLabel(kind);
+    m_listCriteria
+        = tr("%1, living there on %2")
+              .arg(flagLabels.isEmpty() ? tr("Everyone") : flagLabels.join(QStringLiteral(", ")),
+                   options.asOf.toString(QStringLiteral("dd/MM/yyyy")));
     m_model->setResult(std::move(result.value()));
     updateButtons();
 }
@@ -241,27 +257,34 @@ Result<void> AreaQueryPanel::exportTo(const QString &path, const QString &format
         return makeError(ErrorCode::Usage, tr("Unlock a store first."));
     const report::DocumentProvenance provenance{m_session->context().user, m_clock.nowUtc(),
                                                 m_purpose->text().trimmed()};
+    // Who the file lists is already in the query's audit entry; the export is recorded too.
+    const auto audit = [this, &format]() -> Result<void> {
+        auto audited = m_session->audit().append(
+            m_session->context(),
+            {QStringLiteral("area.export"), QStringLiteral("area"),
+             QStringLiteral("format=%1 persons=%2").arg(format).arg(m_model->rowCount())});
+        if (!audited.ok())
+            return audited.error();
+        return {};
+    };
+    if (format == QLatin1String("pdf"))
+        return report::writeAreaListPdf(path, m_model->result(), m_listCriteria, provenance, audit);
     const QByteArray bytes = format == QLatin1String("geojson")
                                  ? geo::areaListGeoJson(m_model->result(), provenance)
                                  : geo::areaListCsv(m_model->result(), provenance);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return makeError(ErrorCode::Io, tr("Cannot write %1: %2").arg(path, file.errorString()));
-    // Who the file lists is already in the query's audit entry; the export is recorded too.
-    auto audited = m_session->audit().append(
-        m_session->context(),
-        {QStringLiteral("area.export"), QStringLiteral("area"),
-         QStringLiteral("format=%1 persons=%2").arg(format).arg(m_model->rowCount())});
-    if (!audited.ok())
-        return audited.error();
-    return {};
+    return audit();
 }
 
 void AreaQueryPanel::exportList(const QString &format)
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export the list"), QString(),
-        format == QLatin1String("geojson") ? tr("GeoJSON (*.geojson)") : tr("CSV (*.csv)"));
+        format == QLatin1String("geojson") ? tr("GeoJSON (*.geojson)")
+        : format == QLatin1String("pdf")   ? tr("PDF (*.pdf)")
+                                           : tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     if (auto written = exportTo(path, format); !written.ok())

@@ -82,6 +82,8 @@ private:
     models::AreaListModel *m_model = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportGeoJson = nullptr;
+    QPushButton *m_exportPdf = nullptr;
+    QString m_listCriteria; // what the list on show was asked for, as its PDF says
 };
 
 } // namespace bv::ui
