@@ -15,6 +15,7 @@
 #include "search/personsearchindex.h"
 #include "store/annotationrepository.h"
 #include "store/personrepository.h"
+#include "store/storefiles.h"
 #include "store/storeinspector.h"
 #include "ui/areaquerypanel.h"
 #include "ui/basemapcontroller.h"
@@ -51,6 +52,7 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <spdlog/spdlog.h>
 
@@ -137,6 +139,19 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
                            | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
     m_baseMap = new BaseMapController(m_mapPanel->map(), this);
+    connect(&m_markerLoad, &QFutureWatcher<void>::finished, this, [this] {
+        if (!m_session)
+            return; // locked while it ran
+        auto locations = m_markerLoad.result();
+        if (!locations) {
+            spdlog::error("people's locations for the map could not be read");
+            return;
+        }
+        m_mapPanel->setLocations(std::move(locations));
+        if (m_person.personId != 0) // their family's places came with it
+            m_mapPanel->setPerson(m_person,
+                                  m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
+    });
     connect(m_baseMap, &BaseMapController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 20000); });
     tabifyDockWidget(m_detailDock, m_mapDock);
@@ -492,7 +507,8 @@ void MainWindow::lock()
     m_person = {};
     m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
-    map()->renderer().setMarkers({});
+    waitForMapMarkers();
+    m_mapPanel->setLocations({});
     map()->update();
     showConnectivity();
     m_summaryModel->setSummary({});
@@ -580,16 +596,34 @@ void MainWindow::loadMapMarkers()
 {
     if (!m_session)
         return;
-    auto locations = geo::PersonLocations::load(
-        m_session->database(), m_session->context(),
-        m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
-    if (!locations.ok()) {
-        spdlog::error("people's locations for the map could not be read");
-        return;
-    }
-    map()->renderer().setMarkers(
-        std::make_shared<const geo::MarkerClusters>(std::move(locations->positions)));
-    map()->update();
+    // Everyone's location is read on a thread of its own, with its own connection: at a
+    // hundred thousand people it takes a second the window should not freeze for.
+    waitForMapMarkers();
+    auto key
+        = std::make_shared<SecretBytes>(m_session->storeKey().data(), m_session->storeKey().size());
+    store::StorePragmas pragmas;
+    pragmas.cipherPageSize = int(m_session->keyFile().cipherPageSize);
+    pragmas.cacheKiB = 16 * 1024;
+    const QString path = m_session->paths().store;
+    const access::AccessContext context = m_session->context();
+    const QDate today = m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date();
+    m_markerLoad.setFuture(QtConcurrent::run(
+        [key, pragmas, path, context, today]() -> std::shared_ptr<const geo::PersonLocations> {
+            auto db = store::StoreFiles::openWithKey(path, *key, pragmas);
+            if (!db.ok())
+                return {};
+            auto locations = geo::PersonLocations::load(*db.value(), context, today);
+            if (!locations.ok())
+                return {};
+            return std::make_shared<const geo::PersonLocations>(std::move(locations.value()));
+        }));
+}
+
+void MainWindow::waitForMapMarkers()
+{
+    // Locking waits for it: the thread holds a copy of the key until it is done.
+    if (m_markerLoad.isRunning())
+        m_markerLoad.waitForFinished();
 }
 
 void MainWindow::showDemoHazards()

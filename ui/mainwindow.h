@@ -3,10 +3,12 @@
 
 #include "common/clock.h"
 #include "feeds/feedconfig.h"
+#include "geo/personlocations.h"
 #include "store/personrepository.h"
 #include "sync/storerefresh.h"
 #include "ui/maprenderer.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <memory>
@@ -61,6 +63,8 @@ public:
     QLabel *connectivityLabel() const { return m_connectivity; }
     MapWidget *map() const;
     MapPanel *mapPanel() const { return m_mapPanel; }
+    // Everyone's locations are being read for the map's markers (on a thread of their own).
+    bool mapMarkersLoading() const { return m_markerLoad.isRunning(); }
     AreaQueryPanel *areaQueryPanel() const { return m_areaQuery; }
     // Hazard areas from a GeoJSON file (WGS84 or British National Grid), as a layer of the map
     // with a legend, and offered to the area query.
@@ -84,6 +88,7 @@ private:
     void addNote(qint64 eventId);
     void showConnectivity();
     void loadMapMarkers();
+    void waitForMapMarkers();
     void addHazardLayer(HazardLayer layer);
     void syncFinished(const sync::RefreshOutcome &outcome);
 
@@ -113,6 +118,7 @@ private:
     MapPanel *m_mapPanel = nullptr;
     QDockWidget *m_mapDock = nullptr;
     BaseMapController *m_baseMap = nullptr;
+    QFutureWatcher<std::shared_ptr<const geo::PersonLocations>> m_markerLoad;
     QAction *m_saveOfflineAction = nullptr;
     AreaQueryPanel *m_areaQuery = nullptr;
     QDockWidget *m_areaDock = nullptr;

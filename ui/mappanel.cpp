@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mappanel.h"
 
+#include "common/agencies.h"
+#include "search/personsearch.h"
 #include "ui/mapwidget.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMap>
+#include <QSet>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -31,14 +36,97 @@ MapPanel::MapPanel(std::shared_ptr<MapRenderer> renderer, QWidget *parent)
     connect(m_slider, &QSlider::valueChanged, this, &MapPanel::showDate);
     connect(m_map, &MapWidget::eventClicked, this, &MapPanel::eventClicked);
 
+    m_flagFilter = new QComboBox(this);
+    m_flagFilter->setAccessibleName(tr("Show people with flag"));
+    m_flagFilter->setAccessibleDescription(
+        tr("Markers for everyone, or only the people with this flag"));
+    m_flagFilter->addItem(tr("Everyone"), -1);
+    for (qsizetype i = 0; i < geo::PersonLocations::flagKinds().size(); ++i)
+        m_flagFilter->addItem(search::flagLabel(geo::PersonLocations::flagKinds().at(i)), int(i));
+    m_agencyFilter = new QComboBox(this);
+    m_agencyFilter->setAccessibleName(tr("Show people known to"));
+    m_agencyFilter->setAccessibleDescription(
+        tr("Markers for people known to any agency, or only to this one"));
+    m_agencyFilter->addItem(tr("Any agency"), -1);
+    for (qsizetype i = 0; i < agencyOrder().size(); ++i)
+        m_agencyFilter->addItem(search::agencyLabel(agencyOrder().at(i)), int(i));
+    m_markerCount = new QLabel(this);
+    m_markerCount->setAccessibleName(tr("People on the map"));
+    connect(m_flagFilter, &QComboBox::currentIndexChanged, this, &MapPanel::applyFilter);
+    connect(m_agencyFilter, &QComboBox::currentIndexChanged, this, &MapPanel::applyFilter);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Show:"), this));
+    filters->addWidget(m_flagFilter);
+    filters->addWidget(m_agencyFilter);
+    filters->addWidget(m_markerCount, 1);
     auto *row = new QHBoxLayout;
     row->addWidget(m_slider, 1);
     row->addWidget(m_dateLabel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
     layout->addWidget(m_map, 1);
     layout->addLayout(row);
+    setTabOrder(m_flagFilter, m_agencyFilter);
+    setTabOrder(m_agencyFilter, m_map);
     setTabOrder(m_map, m_slider);
+}
+
+void MapPanel::setLocations(std::shared_ptr<const geo::PersonLocations> locations)
+{
+    m_locations = std::move(locations);
+    applyFilter();
+}
+
+void MapPanel::applyFilter()
+{
+    if (!m_locations) {
+        m_map->renderer().setMarkers({});
+        m_markerCount->clear();
+        m_markersShown = 0;
+        m_map->update();
+        return;
+    }
+    const int flag = m_flagFilter->currentData().toInt();
+    const int agency = m_agencyFilter->currentData().toInt();
+    std::vector<geo::LonLat> shown;
+    if (flag < 0 && agency < 0) {
+        shown = m_locations->positions;
+    } else {
+        for (std::size_t i = 0; i < m_locations->positions.size(); ++i) {
+            if (flag >= 0 && !(m_locations->flags[i] & (quint32(1) << flag)))
+                continue;
+            if (agency >= 0 && !(m_locations->agencies[i] & (quint32(1) << agency)))
+                continue;
+            shown.push_back(m_locations->positions[i]);
+        }
+    }
+    m_markersShown = qsizetype(shown.size());
+    m_markerCount->setText(tr("%n person(s) on the map", nullptr, int(m_markersShown))
+                           + (m_locations->leftOutProtected > 0
+                                  ? tr("; %n at protected addresses never shown", nullptr,
+                                       int(m_locations->leftOutProtected))
+                                  : QString()));
+    m_map->renderer().setMarkers(std::make_shared<const geo::MarkerClusters>(std::move(shown)));
+    m_map->update();
+}
+
+QString MapPanel::relationLabel(const QString &kind)
+{
+    if (kind == QLatin1String("parent"))
+        return tr("parent");
+    if (kind == QLatin1String("child"))
+        return tr("child");
+    if (kind == QLatin1String("sibling"))
+        return tr("sibling");
+    if (kind == QLatin1String("twin"))
+        return tr("twin");
+    if (kind == QLatin1String("partner"))
+        return tr("partner");
+    if (kind == QLatin1String("household_member"))
+        return tr("lives with them");
+    return kind;
 }
 
 void MapPanel::setPerson(const store::PersonView &person, QDate today)
@@ -79,6 +167,33 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
             continue;
         layer.events.push_back({event.eventId, {*event.lon, *event.lat}, event.agency});
         include(layer.events.back().position);
+    }
+    // Family and household where the markers place them, one mark a place.
+    if (m_locations) {
+        QMap<std::pair<qint64, qint64>, PersonLayer::Relatives> places;
+        QSet<qint64> seen{person.personId};
+        for (const store::RelationshipView &relation : person.relationships) {
+            if (relation.withheld || relation.relatedPersonId == 0
+                || seen.contains(relation.relatedPersonId))
+                continue;
+            seen.insert(relation.relatedPersonId);
+            const auto where = m_locations->positionOf(relation.relatedPersonId);
+            if (!where)
+                continue;
+            const std::pair<qint64, qint64> key{qRound64(where->lon * 1e5),
+                                                qRound64(where->lat * 1e5)};
+            PersonLayer::Relatives &place = places[key];
+            place.position = *where;
+            const QString who = tr("%1 (%2)").arg(
+                relation.relatedName.isEmpty() ? tr("person %1").arg(relation.relatedPersonId)
+                                               : relation.relatedName,
+                relationLabel(relation.kind));
+            place.label = place.label.isEmpty() ? who : place.label + QStringLiteral(", ") + who;
+        }
+        for (const PersonLayer::Relatives &place : places) {
+            layer.relatives.push_back(place);
+            include(place.position);
+        }
     }
     m_map->renderer().setPerson(std::move(layer));
     if (!box.isNull())

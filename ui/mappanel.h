@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "geo/personlocations.h"
 #include "store/personrepository.h"
 #include "ui/maprenderer.h"
 
@@ -10,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QSlider;
 
@@ -17,9 +19,11 @@ namespace bv::ui {
 
 class MapWidget;
 
-// The Map dock: the map, and under it a time slider that shows where the open person lived on
-// a chosen date. Choosing an event on the timeline centres the map on it; clicking an event's
-// pin on the map chooses it on the timeline.
+// The Map dock: the map, with everyone in the store as clustered markers (filtered by flag and
+// agency), and under it a time slider that shows where the open person lived on a chosen
+// date. Choosing an event on the timeline centres the map on it; clicking an event's pin on
+// the map chooses it on the timeline. The open person's family and household are shown where
+// the markers place them.
 class MapPanel final : public QWidget
 {
     Q_OBJECT
@@ -29,7 +33,15 @@ public:
 
     MapWidget *map() const { return m_map; }
     QSlider *timeSlider() const { return m_slider; }
-    // The person's homes in order and their events' places; the view fits them.
+    // Everyone's location, as markers (protected addresses are never among them).
+    void setLocations(std::shared_ptr<const geo::PersonLocations> locations);
+    const geo::PersonLocations *locations() const { return m_locations.get(); }
+    QComboBox *flagFilter() const { return m_flagFilter; }
+    QComboBox *agencyFilter() const { return m_agencyFilter; }
+    // How many markers the filter leaves.
+    qsizetype markersShown() const { return m_markersShown; }
+    // The person's homes in order, their events' places and where their family lives; the
+    // view fits them.
     void setPerson(const store::PersonView &person, QDate today);
     void clearPerson();
     void selectEvent(qint64 eventId);
@@ -41,10 +53,17 @@ Q_SIGNALS:
 
 private:
     void showDate(int day);
+    void applyFilter();
+    static QString relationLabel(const QString &kind);
 
     MapWidget *m_map = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_dateLabel = nullptr;
+    QComboBox *m_flagFilter = nullptr;
+    QComboBox *m_agencyFilter = nullptr;
+    QLabel *m_markerCount = nullptr;
+    std::shared_ptr<const geo::PersonLocations> m_locations;
+    qsizetype m_markersShown = 0;
     QDate m_first;
     struct Span
     {

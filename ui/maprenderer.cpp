@@ -534,12 +534,37 @@ qint64 MapRenderer::eventAt(const MapViewport &viewport, const QPointF &screen) 
 
 void MapRenderer::drawPerson(QPainter &painter, const MapViewport &viewport) const
 {
-    if (m_person.homes.empty() && m_person.events.empty())
+    if (m_person.homes.empty() && m_person.events.empty() && m_person.relatives.empty())
         return;
     const MapRenderer::Colours colours = coloursFor(m_dark);
     const QColor route = m_dark ? QColor(0xf0, 0xe4, 0x42) : QColor(0x6a, 0x1b, 0x9a);
+    const QColor family = m_dark ? QColor(0x56, 0xb4, 0xe9) : QColor(0x00, 0x5a, 0x8c);
+    const QColor panel = m_dark ? QColor(0x20, 0x20, 0x20, 230) : QColor(255, 255, 255, 230);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
+    // Family and household first, so the person's own homes are drawn over them: a diamond,
+    // and under it who lives there.
+    {
+        QFont small = painter.font();
+        small.setPixelSize(11);
+        painter.setFont(small);
+        const QFontMetricsF smallMetrics(small);
+        for (const PersonLayer::Relatives &place : m_person.relatives) {
+            const QPointF at = viewport.toScreen(place.position);
+            QPolygonF diamond;
+            diamond << at + QPointF(0, -8) << at + QPointF(8, 0) << at + QPointF(0, 8)
+                    << at + QPointF(-8, 0);
+            painter.setPen(QPen(colours.halo, 2));
+            painter.setBrush(family);
+            painter.drawPolygon(diamond);
+            const QRectF box(at.x() - smallMetrics.horizontalAdvance(place.label) / 2 - 4,
+                             at.y() + 14, smallMetrics.horizontalAdvance(place.label) + 8,
+                             smallMetrics.height() + 4);
+            painter.fillRect(box, panel);
+            painter.setPen(family);
+            painter.drawText(box, Qt::AlignCenter, place.label);
+        }
+    }
     // The moves, in order.
     if (m_person.homes.size() > 1) {
         QPainterPath moves;
@@ -572,7 +597,7 @@ void MapRenderer::drawPerson(QPainter &painter, const MapViewport &viewport) con
         // Its dates beside it, on a panel so they read over anything.
         const QRectF box(at.x() + radius + 4, at.y() - metrics.height() / 2 - 2,
                          metrics.horizontalAdvance(home.label) + 8, metrics.height() + 4);
-        painter.fillRect(box, m_dark ? QColor(0x20, 0x20, 0x20, 230) : QColor(255, 255, 255, 230));
+        painter.fillRect(box, panel);
         painter.setPen(colours.label);
         painter.drawText(box, Qt::AlignCenter, home.label);
     }

@@ -45,8 +45,16 @@ struct PersonLayer
         geo::LonLat position;
         QString agency;
     };
+    // Where their family and household live now, as the map's markers place them (people at
+    // protected addresses are not among them): one mark a place, naming who lives there.
+    struct Relatives
+    {
+        geo::LonLat position;
+        QString label; // "Lucy Deacon (parent), Sam Deacon (sibling)"
+    };
     std::vector<Home> homes; // oldest first
     std::vector<Pin> events;
+    std::vector<Relatives> relatives;
     int highlightedHome = -1; // where they lived on the time slider's date
     qint64 selectedEvent = 0; // the event chosen on the timeline
 };
@@ -64,6 +72,7 @@ public:
     void setHazards(std::vector<HazardLayer> hazards);
     const std::vector<HazardLayer> &hazards() const { return m_hazards; }
     void setMarkers(std::shared_ptr<const geo::MarkerClusters> markers);
+    const geo::MarkerClusters *markers() const { return m_markers.get(); }
     void setPerson(PersonLayer person) { m_person = std::move(person); }
     const PersonLayer &person() const { return m_person; }
     // The event pin under a point on screen, or 0.

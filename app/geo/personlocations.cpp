@@ -1,13 +1,95 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/personlocations.h"
 
+#include "common/agencies.h"
 #include "geo/currentaddress.h"
 #include "store/database.h"
 #include "store/statement.h"
 
+#include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace bv::geo {
+
+const QStringList &PersonLocations::flagKinds()
+{
+    static const QStringList kinds{QStringLiteral("vulnerable_adult"),
+                                   QStringLiteral("child_protection_plan"),
+                                   QStringLiteral("looked_after"),
+                                   QStringLiteral("risk_to_staff"),
+                                   QStringLiteral("marac"),
+                                   QStringLiteral("other")};
+    return kinds;
+}
+
+std::optional<LonLat> PersonLocations::positionOf(qint64 personId) const
+{
+    // Loaded in person order.
+    const auto found = std::lower_bound(personIds.cbegin(), personIds.cend(), personId);
+    if (found == personIds.cend() || *found != personId)
+        return std::nullopt;
+    return positions[std::size_t(found - personIds.cbegin())];
+}
+
+namespace {
+
+// Which agencies' records of each person the reader may see, as agencyOrder() bits.
+Result<QHash<qint64, quint32>> agencyMasks(store::Database &db,
+                                           const access::AccessContext &context)
+{
+    QHash<qint64, quint32> masks;
+    auto rows = db.prepare("SELECT pl.person_id, s.agency, sp.sensitivity FROM person_link pl "
+                           "JOIN source_person sp ON sp.id = pl.source_person_id "
+                           "JOIN source s ON s.id = sp.source_id WHERE sp.withdrawn = 0");
+    BV_TRY(rows);
+    for (;;) {
+        auto step = rows->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        const QString agency = rows->text(1);
+        const qsizetype bit = agencyOrder().indexOf(agency);
+        if (bit < 0 || !access::AccessPolicy::decide(context, agency, rows->text(2)).visible)
+            continue;
+        masks[rows->int64(0)] |= quint32(1) << bit;
+    }
+    return masks;
+}
+
+// Which flags each person has on the day that the reader may see, as flagKinds() bits.
+Result<QHash<qint64, quint32>> flagMasks(store::Database &db, const access::AccessContext &context,
+                                         const QString &day)
+{
+    QHash<qint64, quint32> masks;
+    auto rows = db.prepare(
+        "SELECT pl.person_id, f.kind, s.agency, f.sensitivity, sp.sensitivity, "
+        "coalesce(f.from_date, ''), coalesce(f.to_date, '') FROM flag f "
+        "JOIN person_link pl ON pl.source_person_id = f.source_person_id "
+        "JOIN source_person sp ON sp.id = f.source_person_id JOIN source s ON s.id = f.source_id "
+        "WHERE f.active = 1 AND sp.withdrawn = 0");
+    BV_TRY(rows);
+    for (;;) {
+        auto step = rows->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        const qsizetype bit = PersonLocations::flagKinds().indexOf(rows->text(1));
+        const QString from = rows->text(5);
+        const QString to = rows->text(6);
+        if (bit < 0 || (!from.isEmpty() && from > day) || (!to.isEmpty() && to < day))
+            continue;
+        const QString agency = rows->text(2);
+        if (!access::AccessPolicy::decide(context, agency, rows->text(3)).visible
+            || !access::AccessPolicy::decide(context, agency, rows->text(4)).visible)
+            continue;
+        masks[rows->int64(0)] |= quint32(1) << bit;
+    }
+    return masks;
+}
+
+} // namespace
 
 Result<PersonLocations> PersonLocations::load(store::Database &db,
                                               const access::AccessContext &context, QDate today)
@@ -34,6 +116,10 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
     BV_TRY(rows);
     PersonLocations locations;
     const QString day = today.toString(Qt::ISODate);
+    auto agencies = agencyMasks(db, context);
+    BV_TRY(agencies);
+    auto flags = flagMasks(db, context, day);
+    BV_TRY(flags);
     qint64 current = 0;
     std::vector<AddressRow> theirs;
     // Where each lives today, as the area query decides it (geo::currentAddress).
@@ -46,6 +132,8 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
                    home && home->position && home->precision != QLatin1String("district")) {
             locations.personIds.push_back(current);
             locations.positions.push_back(*home->position);
+            locations.flags.push_back(flags.value().value(current));
+            locations.agencies.push_back(agencies.value().value(current));
         }
         theirs.clear();
     };

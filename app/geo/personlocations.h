@@ -6,7 +6,9 @@
 #include "geo/area.h"
 
 #include <QDate>
+#include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace bv::store {
@@ -23,7 +25,16 @@ struct PersonLocations
 {
     std::vector<qint64> personIds;
     std::vector<LonLat> positions;
+    // Per person, for the map's filter: bit i of `flags` is flagKinds()[i] (active on the day,
+    // and the reader may see it); bit i of `agencies` is agencyOrder()[i] (the agencies whose
+    // records of them the reader may see).
+    std::vector<quint32> flags;
+    std::vector<quint32> agencies;
     qint64 leftOutProtected = 0;
+
+    static const QStringList &flagKinds();
+    // Where a person is, or nothing when they are not drawn (protected, not placed, unknown).
+    std::optional<LonLat> positionOf(qint64 personId) const;
 
     [[nodiscard]] static Result<PersonLocations>
     load(store::Database &db, const access::AccessContext &context, QDate today);

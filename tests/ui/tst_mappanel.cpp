@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/agencies.h"
 #include "common/guitestmain.h"
 #include "geo/basemap.h"
 #include "ui/mappanel.h"
 #include "ui/mapwidget.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
@@ -23,9 +25,32 @@ store::AddressView address(double lon, double lat, QDate from, QDate to = {})
     return view;
 }
 
+// Four people: 1 vulnerable, known to health and police; 2 with a child protection plan, known
+// to children's social care; 3 known to health only; 5 vulnerable and known to housing.
+std::shared_ptr<const geo::PersonLocations> fourPeople()
+{
+    auto locations = std::make_shared<geo::PersonLocations>();
+    const auto flagBit = [](const char *kind) {
+        return quint32(1) << geo::PersonLocations::flagKinds().indexOf(QLatin1String(kind));
+    };
+    const auto agencyBit = [](const char *agency) {
+        return quint32(1) << agencyOrder().indexOf(QLatin1String(agency));
+    };
+    locations->personIds = {1, 2, 3, 5};
+    locations->positions = {{1.29, 52.62}, {1.30, 52.63}, {1.2905, 52.6203}, {1.10, 52.70}};
+    locations->flags = {flagBit("vulnerable_adult"), flagBit("child_protection_plan"), 0,
+                        flagBit("vulnerable_adult")};
+    locations->agencies
+        = {agencyBit("health") | agencyBit("police"), agencyBit("childrens_social_care"),
+           agencyBit("health"), agencyBit("housing")};
+    locations->leftOutProtected = 2;
+    return locations;
+}
+
 } // namespace
 
-// The map's person layer: homes in order, the time slider, and events chosen both ways.
+// The map's person layer: homes in order, the time slider, events chosen both ways and the
+// family's places; and everyone's markers filtered by flag and agency.
 class tst_MapPanel : public QObject
 {
     Q_OBJECT
@@ -37,6 +62,9 @@ private Q_SLOTS:
     void homesInOrderWithTheSlider();
     void eventsChosenBothWays();
     void protectedPersonShowsNoHome();
+    void markersFilteredByFlagAndAgency_data();
+    void markersFilteredByFlagAndAgency();
+    void familyShownWhereMarkersPlaceThem();
 
 private:
     std::unique_ptr<ui::MapPanel> m_panel;
@@ -141,6 +169,71 @@ void tst_MapPanel::protectedPersonShowsNoHome()
     QVERIFY(m_panel->map()->renderer().person().homes.empty());
     QVERIFY(m_panel->map()->renderer().person().events.empty());
     QVERIFY(!m_panel->timeSlider()->isEnabled());
+}
+
+void tst_MapPanel::markersFilteredByFlagAndAgency_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("agency");
+    QTest::addColumn<int>("shown");
+    QTest::newRow("everyone") << QString() << QString() << 4;
+    QTest::newRow("vulnerable adults") << QStringLiteral("vulnerable_adult") << QString() << 2;
+    QTest::newRow("known to health") << QString() << QStringLiteral("health") << 2;
+    QTest::newRow("vulnerable and known to housing")
+        << QStringLiteral("vulnerable_adult") << QStringLiteral("housing") << 1;
+    QTest::newRow("nobody") << QStringLiteral("marac") << QString() << 0;
+}
+
+void tst_MapPanel::markersFilteredByFlagAndAgency()
+{
+    QFETCH(QString, flag);
+    QFETCH(QString, agency);
+    QFETCH(int, shown);
+    m_panel->setLocations(fourPeople());
+    QCOMPARE(m_panel->markersShown(), 4);
+    QComboBox *flags = m_panel->flagFilter();
+    QComboBox *agencies = m_panel->agencyFilter();
+    flags->setCurrentIndex(
+        flag.isEmpty() ? 0 : flags->findData(int(geo::PersonLocations::flagKinds().indexOf(flag))));
+    agencies->setCurrentIndex(
+        agency.isEmpty() ? 0 : agencies->findData(int(agencyOrder().indexOf(agency))));
+    QCOMPARE(m_panel->markersShown(), qsizetype(shown));
+    // What is drawn is what is counted: every marker the clusters hold.
+    qint64 drawn = 0;
+    const auto &clusters = *m_panel->map()->renderer().markers();
+    for (const auto &cluster : clusters.at(12))
+        drawn += cluster.count;
+    QCOMPARE(drawn, qint64(shown));
+}
+
+void tst_MapPanel::familyShownWhereMarkersPlaceThem()
+{
+    m_panel->setLocations(fourPeople());
+    store::RelationshipView mother;
+    mother.kind = QStringLiteral("parent");
+    mother.relatedName = QStringLiteral("Lucy Deacon");
+    mother.relatedPersonId = 1;
+    store::RelationshipView brother = mother;
+    brother.kind = QStringLiteral("sibling");
+    brother.relatedName = QStringLiteral("Sam Deacon");
+    brother.relatedPersonId = 3;            // 40 m from her: a mark of his own
+    store::RelationshipView again = mother; // the same mother, from another agency
+    again.agency = QStringLiteral("health");
+    store::RelationshipView protectedFather = mother;
+    protectedFather.relatedPersonId = 4; // at a protected address: not among the markers
+    store::RelationshipView withheld = mother;
+    withheld.relatedPersonId = 5;
+    withheld.withheld = true;
+    m_person.relationships = {mother, brother, again, protectedFather, withheld};
+    m_panel->setPerson(m_person, QDate(2026, 11, 25));
+    const auto &relatives = m_panel->map()->renderer().person().relatives;
+    QCOMPARE(relatives.size(), std::size_t(2));
+    QStringList labels;
+    for (const auto &place : relatives)
+        labels << place.label;
+    labels.sort();
+    QCOMPARE(labels.join(QLatin1Char('|')),
+             QStringLiteral("Lucy Deacon (parent)|Sam Deacon (sibling)"));
 }
 
 BV_GUI_TEST_MAIN(tst_MapPanel)

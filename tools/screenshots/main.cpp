@@ -11,6 +11,7 @@
 #include "store/sqlitelibrary.h"
 #include "ui/application.h"
 #include "ui/areaquerypanel.h"
+#include "ui/basemapdialog.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -27,6 +28,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QListView>
@@ -35,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QWidget>
 
@@ -185,7 +188,15 @@ int main(int argc, char **argv)
         syncLoop.exec();
         ok &= save(window, directory, QStringLiteral("sources"), err);
 
-        // The map: the county offline, the illustrative flood zones, where people live.
+        // The map: the county offline, the illustrative flood zones, where people live (read
+        // on a thread of their own since the sync).
+        QElapsedTimer waited;
+        waited.start();
+        while (window.mapMarkersLoading() && waited.elapsed() < 60000) {
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(20);
+        }
+        QApplication::processEvents();
         window.showDemoHazards();
         auto *mapDock = qobject_cast<QDockWidget *>(window.mapPanel()->parentWidget());
         mapDock->show();
@@ -225,6 +236,17 @@ int main(int argc, char **argv)
     if (wanted(QStringLiteral("unlock-dialog"))) {
         bv::ui::UnlockDialog dialog(clock);
         ok &= save(dialog, directory, QStringLiteral("unlock-dialog"), err);
+    }
+    if (wanted(QStringLiteral("base-map-dialog"))) {
+        bv::ui::BaseMapChoice choice;
+        choice.kind = bv::ui::BaseMapChoice::Kind::Server;
+        choice.server = QStringLiteral("https://tiles.example.org/{z}/{x}/{y}.png");
+        choice.attribution = QStringLiteral("© Example tiles contributors");
+        bv::ui::BaseMapDialog dialog(
+            choice, [](const bv::ui::BaseMapChoice &) { return bv::Result<void>(); });
+        dialog.show();
+        QApplication::processEvents();
+        ok &= save(dialog, directory, QStringLiteral("base-map-dialog"), err);
     }
     if (wanted(QStringLiteral("recovery-key"))) {
         // A throwaway key: the picture shows the format, not a real store's key.
