@@ -23,6 +23,8 @@ private Q_SLOTS:
     void drawsLandSeaAndHazards();
     void sameFrameEveryTime();
     void markersAreDrawnWhereGiven();
+    void hazardFilledAcrossBuckets_data();
+    void hazardFilledAcrossBuckets();
     void keyboardAndWheel();
 
 private:
@@ -101,6 +103,75 @@ void tst_MapRenderer::markersAreDrawnWhereGiven()
     const QImage with = render(viewport, renderer);
     const QPoint centre(200, 150);
     QVERIFY(with.pixelColor(centre) != without.pixelColor(centre));
+}
+
+void tst_MapRenderer::hazardFilledAcrossBuckets_data()
+{
+    QTest::addColumn<double>("zoom");
+    QTest::newRow("zoom 12: a bucket is 1.5 km") << 12.0;
+    QTest::newRow("zoom 14.6, between levels") << 14.6;
+    QTest::newRow("zoom 16: the polygon spans many buckets") << 16.0;
+}
+
+void tst_MapRenderer::hazardFilledAcrossBuckets()
+{
+    // Fills are cut into 512-pixel squares per level: a polygon across their edges must be
+    // filled on both sides with no seam, its hole left empty, and nothing drawn outside.
+    QFETCH(double, zoom);
+    ui::MapRenderer renderer(m_base);
+    ui::MapViewport viewport;
+    viewport.size = QSize(1200, 900);
+    viewport.zoom = zoom;
+    viewport.centre = {1.2974, 52.6309};
+    const double span = 0.6 * 1200 * geo::webmercator::metresPerPixel(52.63, zoom) / 111000.0;
+    geo::Polygon ring;
+    const double west = 1.2974 - span / 2 / 0.607;
+    const double east = 1.2974 + span / 2 / 0.607;
+    const double south = 52.6309 - span / 2;
+    const double north = 52.6309 + span / 2;
+    ring.rings.push_back({{west, south}, {east, south}, {east, north}, {west, north}});
+    // A hole in the middle third.
+    const double holeWest = west + (east - west) / 3;
+    const double holeEast = east - (east - west) / 3;
+    const double holeSouth = south + (north - south) / 3;
+    const double holeNorth = north - (north - south) / 3;
+    ring.rings.push_back({{holeWest, holeSouth},
+                          {holeWest, holeNorth},
+                          {holeEast, holeNorth},
+                          {holeEast, holeSouth}});
+    const QImage before = render(viewport, renderer);
+    renderer.setHazards({{QStringLiteral("Across buckets"),
+                          {geo::Area(QStringLiteral("a"), {ring})},
+                          QColor(255, 0, 0)}});
+    const QImage after = render(viewport, renderer);
+    // Every pixel along a line across the polygon, away from its edges and the legend: tinted
+    // in the ring, untouched in the hole and outside.
+    const double left = viewport.toScreen(geo::LonLat{west, 52.6309}).x();
+    const double right = viewport.toScreen(geo::LonLat{east, 52.6309}).x();
+    const double holeLeft = viewport.toScreen(geo::LonLat{holeWest, 52.6309}).x();
+    const double holeRight = viewport.toScreen(geo::LonLat{holeEast, 52.6309}).x();
+    const int y = int(viewport.toScreen(geo::LonLat{1.2974, 52.6309 + span / 6 * 0.2}).y());
+    int tinted = 0;
+    for (int x = 2; x < viewport.size.width() - 2; ++x) {
+        const bool nearEdge = std::abs(x - left) < 3 || std::abs(x - right) < 3
+                              || std::abs(x - holeLeft) < 3 || std::abs(x - holeRight) < 3;
+        if (nearEdge)
+            continue;
+        const bool inRing = (x > left && x < holeLeft) || (x > holeRight && x < right);
+        const QColor was = before.pixelColor(x, y);
+        const QColor now = after.pixelColor(x, y);
+        if (inRing) {
+            QVERIFY2(
+                now.red() > was.red() || now.green() < was.green(),
+                qPrintable(QStringLiteral("x %1: %2 -> %3").arg(x).arg(was.name(), now.name())));
+            ++tinted;
+        } else {
+            QVERIFY2(
+                now == was,
+                qPrintable(QStringLiteral("x %1: %2 -> %3").arg(x).arg(was.name(), now.name())));
+        }
+    }
+    QVERIFY(tinted > 200);
 }
 
 void tst_MapRenderer::keyboardAndWheel()

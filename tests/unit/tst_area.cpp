@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testsupport.h"
 #include "geo/area.h"
+#include "geo/webmercator.h"
 
 #include <QTest>
 
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void concavePolygon();
     void distanceToEdge();
     void circle();
+    void acrossTileBoundaries_data();
+    void acrossTileBoundaries();
     void readsWgs84AndBritishNationalGrid_data();
     void readsWgs84AndBritishNationalGrid();
     void badGeoJsonSaysWhere_data();
@@ -95,6 +98,42 @@ void tst_Area::circle()
     QVERIFY(circle.contains({1.5, 52.5 + 0.0085}));  // about 945 m north
     QVERIFY(!circle.contains({1.5, 52.5 + 0.0095})); // about 1,056 m north
     QVERIFY(qAbs(circle.distanceToEdgeMetres({1.5, 52.5}) - 1000) < 1);
+}
+
+void tst_Area::acrossTileBoundaries_data()
+{
+    // Points on the edges and corners of zoom-14 tiles, which a polygon spanning three by
+    // three of them crosses: where the map cuts and caches, the test must not care.
+    QTest::addColumn<int>("dx"); // in quarter tiles from the polygon's north-west tile corner
+    QTest::addColumn<int>("dy");
+    QTest::addColumn<bool>("inside");
+    QTest::newRow("an inner tile corner") << 4 << 4 << true;
+    QTest::newRow("on an inner tile edge") << 4 << 6 << true;
+    QTest::newRow("another inner tile corner") << 8 << 8 << true;
+    QTest::newRow("in a tile, not on an edge") << 5 << 7 << true;
+    QTest::newRow("the polygon's corner, on tile corners") << 0 << 0 << true;
+    QTest::newRow("its west edge, a tile edge") << 0 << 5 << true;
+    QTest::newRow("its east edge, a tile edge") << 12 << 9 << true;
+    QTest::newRow("the next tile west") << -1 << 5 << false;
+    QTest::newRow("the next tile south") << 6 << 13 << false;
+}
+
+void tst_Area::acrossTileBoundaries()
+{
+    QFETCH(int, dx);
+    QFETCH(int, dy);
+    QFETCH(bool, inside);
+    namespace wm = geo::webmercator;
+    const wm::TileId first = wm::tileAt({1.2974, 52.6309}, 14);
+    const auto corner = [&first](int quarterX, int quarterY) {
+        const double tiles = double(1 << first.zoom);
+        return wm::unproject(
+            {(first.x + quarterX / 4.0) / tiles, (first.y + quarterY / 4.0) / tiles});
+    };
+    geo::Polygon square;
+    square.rings.push_back({corner(0, 0), corner(12, 0), corner(12, 12), corner(0, 12)});
+    const geo::Area area(QStringLiteral("tiles"), {square});
+    QCOMPARE(area.contains(corner(dx, dy)), inside);
 }
 
 void tst_Area::readsWgs84AndBritishNationalGrid_data()
