@@ -7,7 +7,6 @@
 #include "geo/postcodeplacement.h"
 #include "models/arealistmodel.h"
 #include "report/arealistpdf.h"
-#include "report/arealistpdf.h"
 #include "search/personsearch.h"
 #include "ui/mapwidget.h"
 
@@ -235,11 +234,18 @@ void AreaQueryPanel::run()
         m_status->setText(tr("The query failed: %1").arg(result.error().message));
         return;
     }
-    m_status->setText(tr("%1 inside; %2 too coarsely located to be sure (listed after them); "
-                         "%3 at protected addresses (contact the agency named).")
-                          .arg(result->inside())
-                          .arg(result->uncertain())
-                          .arg(result->protectedAddresses()));
+    QString status = tr("%1 inside; %2 too coarsely located to be sure (listed after them); "
+                        "%3 at protected addresses (contact the agency named).")
+                         .arg(result->inside())
+                         .arg(result->uncertain())
+                         .arg(result->protectedAddresses());
+    // Not dropped silently: people whose current address has no position cannot be placed.
+    if (result->unplaced > 0)
+        status += QLatin1Char(' ')
+                  + tr("%n more had a located address in the area, but where they live now has no "
+                       "position (no UPRN or known postcode), so they could not be placed.",
+                       nullptr, int(result->unplaced));
+    m_status->setText(status);
     QStringList flagLabels;
     for (const QString &kind : options.flags)
         flagLabels << search::flagLabel(kind);
