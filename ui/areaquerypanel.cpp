@@ -279,9 +279,13 @@ Result<void> AreaQueryPanel::exportTo(const QString &path, const QString &format
                                  ? geo::areaListGeoJson(m_model->result(), provenance)
                                  : geo::areaListCsv(m_model->result(), provenance);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return makeError(ErrorCode::Io, tr("Cannot write %1: %2").arg(path, file.errorString()));
-    return audit();
+    // Audited before the file takes its place: an export the audit cannot record is not made.
+    BV_TRY(audit());
+    if (!file.commit())
+        return makeError(ErrorCode::Io, tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return {};
 }
 
 void AreaQueryPanel::exportList(const QString &format)

@@ -7,6 +7,8 @@
 #include "geo/tiledirectory.h"
 #include "geo/tilefetcher.h"
 #include "geo/tileurltemplate.h"
+#include "store/database.h"
+#include "store/statement.h"
 #include "ui/mapwidget.h"
 #include "ui/tilelayer.h"
 
@@ -20,8 +22,6 @@ namespace {
 
 const QString kKindKey = QStringLiteral("map/base");
 const QString kPathKey = QStringLiteral("map/path");
-const QString kServerKey = QStringLiteral("map/server");
-const QString kAttributionKey = QStringLiteral("map/attribution");
 
 QString kindName(BaseMapChoice::Kind kind)
 {
@@ -40,7 +40,7 @@ QString kindName(BaseMapChoice::Kind kind)
 
 } // namespace
 
-BaseMapChoice BaseMapChoice::load()
+BaseMapChoice BaseMapChoice::load(store::Database *store)
 {
     const QSettings settings;
     BaseMapChoice choice;
@@ -49,18 +49,39 @@ BaseMapChoice BaseMapChoice::load()
         if (kind == kindName(candidate))
             choice.kind = candidate;
     choice.path = settings.value(kPathKey).toString();
-    choice.server = settings.value(kServerKey).toString();
-    choice.attribution = settings.value(kAttributionKey).toString();
+    if (store) {
+        auto server = store->queryText(
+            "SELECT coalesce((SELECT value FROM store_meta WHERE key = 'map_tile_server'), '')");
+        auto attribution = store->queryText("SELECT coalesce((SELECT value FROM store_meta "
+                                            "WHERE key = 'map_tile_attribution'), '')");
+        if (server.ok())
+            choice.server = server.value();
+        if (attribution.ok())
+            choice.attribution = attribution.value();
+    }
     return choice;
 }
 
-void BaseMapChoice::save() const
+Result<void> BaseMapChoice::save(store::Database *store) const
 {
+    if (kind == Kind::Server || !server.isEmpty()) {
+        if (!store)
+            return makeError(ErrorCode::AccessDenied,
+                             BaseMapController::tr("A tile server's address is kept in the store: "
+                                                   "unlock it first."));
+        auto write = store->prepare(
+            "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('map_tile_server', ?1), "
+            "('map_tile_attribution', ?2)");
+        BV_TRY(write);
+        // An empty attribution is "", not NULL (a null QString binds NULL).
+        BV_TRY(write->bind(1, server)
+                   .bind(2, attribution.isNull() ? QStringLiteral("") : attribution)
+                   .run());
+    }
     QSettings settings;
     settings.setValue(kKindKey, kindName(kind));
     settings.setValue(kPathKey, path);
-    settings.setValue(kServerKey, server);
-    settings.setValue(kAttributionKey, attribution);
+    return {};
 }
 
 BaseMapController::BaseMapController(MapWidget *map, QObject *parent)
@@ -81,7 +102,7 @@ geo::TileFetcher *BaseMapController::fetcher() const
 void BaseMapController::setSession(access::Session *session)
 {
     m_session = session;
-    const BaseMapChoice saved = BaseMapChoice::load();
+    const BaseMapChoice saved = BaseMapChoice::load(session ? &session->database() : nullptr);
     if (saved.kind == BaseMapChoice::Kind::Vector) {
         m_choice = saved;
         return;
@@ -139,9 +160,12 @@ Result<void> BaseMapController::apply(const BaseMapChoice &choice)
 {
     auto layer = open(choice);
     BV_TRY(layer);
+    if (auto saved = choice.save(m_session ? &m_session->database() : nullptr); !saved.ok()) {
+        delete layer.value();
+        return saved.error();
+    }
     show(layer.value());
     m_choice = choice;
-    m_choice.save();
     Q_EMIT sourceChanged();
     return {};
 }
@@ -150,9 +174,12 @@ void BaseMapController::show(TileLayer *layer)
 {
     if (m_layer == layer)
         return;
-    m_map->renderer().setTiles(layer);
+    if (m_map)
+        m_map->renderer().setTiles(layer);
     delete m_layer.data();
     m_layer = layer;
+    if (!m_map)
+        return;
     if (m_layer) {
         connect(m_layer, &TileLayer::changed, m_map, qOverload<>(&QWidget::update));
         if (geo::TileFetcher *fetcher = m_layer->fetcher())

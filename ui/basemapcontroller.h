@@ -18,12 +18,18 @@ class TileCache;
 class TileFetcher;
 } // namespace bv::geo
 
+namespace bv::store {
+class Database;
+}
+
 namespace bv::ui {
 
 class MapWidget;
 
 // Where the map's background comes from. The shipped vector layer needs nothing and is the
-// default; the others are the user's choice, kept in the settings.
+// default; the others are the user's choice. The kind and a file's path are kept in the
+// settings; a tile server's address (which often carries an API key) and attribution are kept
+// in the encrypted store, never in a plain settings file.
 struct BaseMapChoice
 {
     enum class Kind { Vector, MbTiles, Folder, Server };
@@ -32,8 +38,9 @@ struct BaseMapChoice
     QString server;      // URL template
     QString attribution; // for a server, which cannot say its own
 
-    static BaseMapChoice load();
-    void save() const;
+    // `store` may be null (locked): the server's address is then not known.
+    static BaseMapChoice load(store::Database *store);
+    [[nodiscard]] Result<void> save(store::Database *store) const;
     bool operator==(const BaseMapChoice &) const = default;
 };
 
@@ -69,7 +76,7 @@ private:
     [[nodiscard]] Result<TileLayer *> open(const BaseMapChoice &choice);
     void show(TileLayer *layer);
 
-    MapWidget *m_map;
+    QPointer<MapWidget> m_map; // may go first when the window closes
     access::Session *m_session = nullptr;
     BaseMapChoice m_choice;
     std::unique_ptr<geo::TileCache> m_cache;

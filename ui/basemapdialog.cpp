@@ -22,7 +22,7 @@ BaseMapDialog::BaseMapDialog(const BaseMapChoice &current, Apply apply, QWidget 
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         tr("Broadview's own map of the county works with no network. Raster tiles can be drawn "
-           "under it instead: from a file or folder on this computer, or from a tile server. "
+           "over it instead: from a file or folder on this computer, or from a tile server. "
            "Tiles fetched from a server are kept encrypted with the store, since they show "
            "which streets were looked at."),
         this);

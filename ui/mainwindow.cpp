@@ -139,6 +139,22 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
                            | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
     m_baseMap = new BaseMapController(m_mapPanel->map(), this);
+    connect(m_mapPanel, &MapPanel::markersFiltered, this,
+            [this](const QString &flag, const QString &agency, qsizetype shown) {
+                if (!m_session)
+                    return;
+                auto audited = m_session->audit().append(
+                    m_session->context(),
+                    {QStringLiteral("map.filter"), QStringLiteral("markers"),
+                     QStringLiteral("flag=%1; agency=%2; shown=%3")
+                         .arg(flag.isEmpty() ? QStringLiteral("any") : flag,
+                              agency.isEmpty() ? QStringLiteral("any") : agency)
+                         .arg(shown)});
+                if (!audited.ok()) { // not recorded: not shown
+                    spdlog::error("the map filter could not be audited");
+                    m_mapPanel->setLocations({});
+                }
+            });
     connect(&m_markerLoad, &QFutureWatcher<void>::finished, this, [this] {
         if (!m_session)
             return; // locked while it ran
@@ -149,8 +165,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         }
         m_mapPanel->setLocations(std::move(locations));
         if (m_person.personId != 0) // their family's places came with it
-            m_mapPanel->setPerson(m_person,
-                                  m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
+            showPersonOnMap(m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date());
     });
     connect(m_baseMap, &BaseMapController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 20000); });
@@ -223,7 +238,12 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         resizeDocks({m_searchDock, m_detailDock}, {600, 420}, Qt::Horizontal);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Before the docks go: the tile layer reads the cache and draws into the map.
+    waitForMapMarkers();
+    m_baseMap->clearSession();
+}
 
 MapWidget *MainWindow::map() const
 {
@@ -389,9 +409,29 @@ void MainWindow::openPerson(qint64 personId)
     m_detail->clear();
     const QDate today = m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date();
     m_timeline->setPerson(m_person, today);
-    m_mapPanel->setPerson(m_person, today);
+    showPersonOnMap(today);
     m_timeline->view()->setFocus(Qt::OtherFocusReason);
     statusBar()->showMessage(tr("Opened person %1").arg(personId), 5000);
+}
+
+void MainWindow::showPersonOnMap(QDate today)
+{
+    m_mapPanel->setPerson(m_person, today);
+    const QList<qint64> &relatives = m_mapPanel->relativesShown();
+    if (!m_session || relatives.isEmpty())
+        return;
+    // Where their family lives, by name, is a read of those people's addresses: recorded.
+    QStringList ids;
+    for (qint64 id : relatives)
+        ids << QStringLiteral("person:%1").arg(id);
+    auto audited = m_session->audit().append(
+        m_session->context(),
+        {QStringLiteral("map.family"), QStringLiteral("person:%1").arg(m_person.personId),
+         QStringLiteral("relatives=%1").arg(ids.join(QLatin1Char(',')))});
+    if (!audited.ok()) { // not recorded: not shown
+        spdlog::error("the family's places could not be audited");
+        m_mapPanel->clearPerson();
+    }
 }
 
 void MainWindow::addNote(qint64 eventId)
@@ -508,6 +548,7 @@ void MainWindow::lock()
     m_exportAction->setEnabled(false);
     m_session.reset(); // closes the store and wipes the key
     waitForMapMarkers();
+    m_markerLoad.setFuture({}); // everyone's positions go with the lock
     m_mapPanel->setLocations({});
     map()->update();
     showConnectivity();
@@ -607,9 +648,11 @@ void MainWindow::loadMapMarkers()
     const QString path = m_session->paths().store;
     const access::AccessContext context = m_session->context();
     const QDate today = m_clock.nowUtc().toTimeZone(QTimeZone("Europe/London")).date();
-    m_markerLoad.setFuture(QtConcurrent::run(
-        [key, pragmas, path, context, today]() -> std::shared_ptr<const geo::PersonLocations> {
+    m_markerLoad.setFuture(
+        QtConcurrent::run([key, pragmas, path, context,
+                           today]() mutable -> std::shared_ptr<const geo::PersonLocations> {
             auto db = store::StoreFiles::openWithKey(path, *key, pragmas);
+            key.reset(); // wiped now: the connection holds what it needs
             if (!db.ok())
                 return {};
             auto locations = geo::PersonLocations::load(*db.value(), context, today);

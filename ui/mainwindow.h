@@ -89,6 +89,7 @@ private:
     void showConnectivity();
     void loadMapMarkers();
     void waitForMapMarkers();
+    void showPersonOnMap(QDate today);
     void addHazardLayer(HazardLayer layer);
     void syncFinished(const sync::RefreshOutcome &outcome);
 

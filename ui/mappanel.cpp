@@ -110,6 +110,9 @@ void MapPanel::applyFilter()
                                   : QString()));
     m_map->renderer().setMarkers(std::make_shared<const geo::MarkerClusters>(std::move(shown)));
     m_map->update();
+    if (flag >= 0 || agency >= 0)
+        Q_EMIT markersFiltered(flag >= 0 ? geo::PersonLocations::flagKinds().at(flag) : QString(),
+                               agency >= 0 ? agencyOrder().at(agency) : QString(), m_markersShown);
 }
 
 QString MapPanel::relationLabel(const QString &kind)
@@ -168,8 +171,10 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
         layer.events.push_back({event.eventId, {*event.lon, *event.lat}, event.agency});
         include(layer.events.back().position);
     }
-    // Family and household where the markers place them, one mark a place.
-    if (m_locations) {
+    // Family and household where the markers place them, one mark a place. Not for a person
+    // whose own address is protected: whoever lives with them would show where.
+    m_relativesShown.clear();
+    if (m_locations && !person.addressProtected) {
         QMap<std::pair<qint64, qint64>, PersonLayer::Relatives> places;
         QSet<qint64> seen{person.personId};
         for (const store::RelationshipView &relation : person.relationships) {
@@ -182,6 +187,7 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
                 continue;
             const std::pair<qint64, qint64> key{qRound64(where->lon * 1e5),
                                                 qRound64(where->lat * 1e5)};
+            m_relativesShown << relation.relatedPersonId;
             PersonLayer::Relatives &place = places[key];
             place.position = *where;
             const QString who = tr("%1 (%2)").arg(
@@ -220,6 +226,7 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
 
 void MapPanel::clearPerson()
 {
+    m_relativesShown.clear();
     m_map->renderer().setPerson({});
     m_spans.clear();
     m_slider->setEnabled(false);

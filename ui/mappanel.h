@@ -48,8 +48,14 @@ public:
     // The home current on a date (the slider sets it), or -1.
     int homeOn(QDate date) const;
 
+    // The family and household drawn for the open person (their person ids), for the audit.
+    const QList<qint64> &relativesShown() const { return m_relativesShown; }
+
 Q_SIGNALS:
     void eventClicked(qint64 eventId);
+    // The markers were narrowed to a flag or an agency: "who has this flag, where" is a
+    // question the audit records. kind and agency are empty for "any".
+    void markersFiltered(const QString &flag, const QString &agency, qsizetype shown);
 
 private:
     void showDate(int day);
@@ -64,6 +70,7 @@ private:
     QLabel *m_markerCount = nullptr;
     std::shared_ptr<const geo::PersonLocations> m_locations;
     qsizetype m_markersShown = 0;
+    QList<qint64> m_relativesShown;
     QDate m_first;
     struct Span
     {

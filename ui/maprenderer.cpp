@@ -292,7 +292,8 @@ std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &
         = viewport.toLonLat(QPointF(viewport.size.width(), viewport.size.height()));
     const auto range = geo::webmercator::tilesCovering(northWest.lon, southEast.lat, southEast.lon,
                                                        northWest.lat, zoom);
-    if (range.count() > 400) // a source whose levels stop far above the view: nothing sensible
+    // A source whose levels stop far above the view would need more tiles than are kept.
+    if (range.count() > TileLayer::kKeptTiles / 2)
         return draws;
     for (int y = range.minY; y <= range.maxY; ++y)
         for (int x = range.minX; x <= range.maxX; ++x) {
@@ -300,17 +301,17 @@ std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &
             // Whole pixels, each tile's edge where the next begins: no hairline seams.
             draw.target = QRect(screenOf(x, y), screenOf(x + 1, y + 1) - QPoint(1, 1));
             draw.pixmap = m_tiles->tile({zoom, x, y});
-            draw.exact = draw.pixmap != nullptr;
-            if (draw.pixmap) {
-                draw.source = draw.pixmap->rect();
+            draw.exact = !draw.pixmap.isNull();
+            if (draw.exact) {
+                draw.source = draw.pixmap.rect();
             } else {
                 // A coarser tile already here stands in, magnified, until this one comes.
                 for (int up = 1; up <= 4 && zoom - up >= info.minZoom; ++up) {
-                    const QPixmap *parent = m_tiles->localTile({zoom - up, x >> up, y >> up});
-                    if (!parent)
+                    const QPixmap parent = m_tiles->localTile({zoom - up, x >> up, y >> up});
+                    if (parent.isNull())
                         continue;
                     const int parts = 1 << up;
-                    const double side = double(parent->width()) / parts;
+                    const double side = double(parent.width()) / parts;
                     draw.pixmap = parent;
                     draw.source = QRectF((x % parts) * side, (y % parts) * side, side, side);
                     break;
@@ -389,8 +390,8 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
         painter.save();
         painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
         for (const TileDraw &tile : tiles)
-            if (tile.pixmap)
-                painter.drawPixmap(QRectF(tile.target), *tile.pixmap, tile.source);
+            if (!tile.pixmap.isNull())
+                painter.drawPixmap(QRectF(tile.target), tile.pixmap, tile.source);
         painter.restore();
         painter.save();
         painter.translate(origin);

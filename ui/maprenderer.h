@@ -117,7 +117,7 @@ private:
     struct TileDraw
     {
         QRect target;
-        const QPixmap *pixmap = nullptr;
+        QPixmap pixmap; // shared with the layer's cache, which may drop its own mid-frame
         QRectF source;
         bool exact = false;
     };

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <numbers>
 
 namespace bv::ui {
 
@@ -24,7 +25,8 @@ OfflineAreaDialog::OfflineAreaDialog(geo::TileFetcher *fetcher, const QRectF &bo
 {
     setWindowTitle(tr("Save this area for offline use"));
     auto *layout = new QVBoxLayout(this);
-    const double kmWide = box.width() * 111.32 * std::cos(box.center().y() * M_PI / 180.0);
+    const double kmWide
+        = box.width() * 111.32 * std::cos(box.center().y() * std::numbers::pi / 180.0);
     const double kmHigh = box.height() * 110.57;
     auto *what = new QLabel(
         tr("The map's view, about %1 km by %2 km, is fetched from %3 and kept encrypted with "
@@ -64,11 +66,7 @@ OfflineAreaDialog::OfflineAreaDialog(geo::TileFetcher *fetcher, const QRectF &bo
     m_save = m_buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     layout->addWidget(m_buttons);
     connect(m_save, &QPushButton::clicked, this, &OfflineAreaDialog::save);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        if (m_fetcher && m_fetcher->isSaving())
-            m_fetcher->cancelSave();
-        reject();
-    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &OfflineAreaDialog::reject);
     connect(m_from, &QSpinBox::valueChanged, this, &OfflineAreaDialog::updateEstimate);
     connect(m_to, &QSpinBox::valueChanged, this, &OfflineAreaDialog::updateEstimate);
     connect(fetcher, &geo::TileFetcher::saveProgress, this, [this](qint64 done, qint64 total) {
@@ -118,6 +116,13 @@ void OfflineAreaDialog::updateEstimate()
             .arg(locale.toString(plan.value().tiles), locale.toString(plan.value().toFetch),
                  locale.formattedDataSize(plan.value().bytes, 1, QLocale::DataSizeSIFormat)));
     m_save->setEnabled(plan.value().toFetch > 0);
+}
+
+void OfflineAreaDialog::reject()
+{
+    if (m_fetcher && m_fetcher->isSaving())
+        m_fetcher->cancelSave();
+    QDialog::reject();
 }
 
 void OfflineAreaDialog::save()

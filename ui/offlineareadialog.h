@@ -38,6 +38,9 @@ public:
     QLabel *estimate() const { return m_estimate; }
     QPushButton *saveButton() const { return m_save; }
 
+    // Esc, Close and the window's close button all stop a save under way.
+    void reject() override;
+
 private:
     std::vector<geo::webmercator::TileRange> ranges() const;
     void updateEstimate();

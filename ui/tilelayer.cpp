@@ -53,62 +53,68 @@ TileLayer::TileLayer(const geo::TileUrlTemplate &server, const QString &attribut
     m_source = std::make_unique<CachedServerTiles>(cache, server.cacheKey(), info);
     m_fetcher = new geo::TileFetcher(server, cache, this);
     connect(m_fetcher, &geo::TileFetcher::tileArrived, this, [this](int zoom, int x, int y) {
-        m_absent.remove(key({zoom, x, y}));
+        m_absent.remove(geo::webmercator::tileKey({zoom, x, y}));
+        m_asked.remove(geo::webmercator::tileKey({zoom, x, y}));
+        Q_EMIT changed();
+    });
+    // Back from a pause (a server unreachable for a while): what was asked may come now.
+    connect(m_fetcher, &geo::TileFetcher::resumed, this, [this] {
+        for (qint64 k : std::as_const(m_asked))
+            m_absent.remove(k);
+        m_asked.clear();
         Q_EMIT changed();
     });
 }
 
 TileLayer::~TileLayer() = default;
 
-qint64 TileLayer::key(const geo::webmercator::TileId &tile)
+QPixmap TileLayer::decoded(const geo::webmercator::TileId &tile, bool *absent)
 {
-    return (qint64(tile.zoom) << 58) | (qint64(tile.x) << 29) | qint64(tile.y);
-}
-
-const QPixmap *TileLayer::decoded(const geo::webmercator::TileId &tile, bool *absent)
-{
-    const qint64 k = key(tile);
+    const qint64 k = geo::webmercator::tileKey(tile);
     *absent = false;
-    if (QPixmap *pixmap = m_pixmaps.object(k))
-        return pixmap;
+    if (const QPixmap *pixmap = m_pixmaps.object(k))
+        return *pixmap; // shared, not copied: QCache may drop its own later in the frame
     if (m_absent.contains(k)) {
         *absent = true;
-        return nullptr;
+        return {};
     }
     auto bytes = m_source->read(tile);
     if (!bytes.ok() || !bytes.value()) {
-        if (!bytes.ok() && m_unreadable++ == 0) // once: a damaged file fails tile after tile
-            spdlog::warn("map tiles: {}", bytes.error().message.toStdString());
+        // Once, and with no tile position (it says where the user looked): a damaged file
+        // fails tile after tile.
+        if (!bytes.ok() && m_unreadable++ == 0)
+            spdlog::warn("map tiles: a tile of the chosen base map cannot be read (error code {})",
+                         static_cast<int>(bytes.error().code));
         m_absent.insert(k);
         *absent = true;
-        return nullptr;
+        return {};
     }
     QImage image = QImage::fromData(*bytes.value());
     if (image.isNull()) {
         if (m_unreadable++ == 0)
-            spdlog::warn("map tiles: a tile of {} is not an image Qt can decode",
-                         m_source->info().name.toStdString());
+            spdlog::warn("map tiles: a tile of the chosen base map is not an image Qt can decode");
         m_absent.insert(k);
         *absent = true;
-        return nullptr;
+        return {};
     }
-    auto *pixmap = new QPixmap(QPixmap::fromImage(std::move(image)));
-    m_pixmaps.insert(k, pixmap);
-    return m_pixmaps.object(k);
+    QPixmap pixmap = QPixmap::fromImage(std::move(image));
+    m_pixmaps.insert(k, new QPixmap(pixmap));
+    return pixmap;
 }
 
-const QPixmap *TileLayer::tile(const geo::webmercator::TileId &tile)
+QPixmap TileLayer::tile(const geo::webmercator::TileId &tile)
 {
     bool absent = false;
-    const QPixmap *pixmap = decoded(tile, &absent);
-    if (!pixmap && absent && m_fetcher) {
-        m_absent.remove(key(tile)); // it may come from the server; ask
+    QPixmap pixmap = decoded(tile, &absent);
+    const qint64 k = geo::webmercator::tileKey(tile);
+    if (pixmap.isNull() && absent && m_fetcher && !m_asked.contains(k)) {
+        m_asked.insert(k); // read from the cache again only when it comes, or after a pause
         m_fetcher->request(tile);
     }
     return pixmap;
 }
 
-const QPixmap *TileLayer::localTile(const geo::webmercator::TileId &tile)
+QPixmap TileLayer::localTile(const geo::webmercator::TileId &tile)
 {
     bool absent = false;
     return decoded(tile, &absent);

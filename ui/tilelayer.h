@@ -34,25 +34,29 @@ public:
     ~TileLayer() override;
 
     const geo::TileSourceInfo &info() const { return m_source->info(); }
-    // The tile to draw now, or null; a missing tile from a server is asked for.
-    const QPixmap *tile(const geo::webmercator::TileId &tile);
+    // The tile to draw now, or a null pixmap; a missing tile from a server is asked for.
+    QPixmap tile(const geo::webmercator::TileId &tile);
     // Only what is decoded already or on this machine: for the coarser tiles drawn where a
     // finer one has not come yet. Never asks the server.
-    const QPixmap *localTile(const geo::webmercator::TileId &tile);
+    QPixmap localTile(const geo::webmercator::TileId &tile);
+    // Decoded tiles kept: a frame never draws more (MapRenderer's limit).
+    static constexpr int kKeptTiles = 300;
     geo::TileFetcher *fetcher() const { return m_fetcher; }
 
 Q_SIGNALS:
     void changed();
 
 private:
-    static qint64 key(const geo::webmercator::TileId &tile);
-    const QPixmap *decoded(const geo::webmercator::TileId &tile, bool *absent);
+    QPixmap decoded(const geo::webmercator::TileId &tile, bool *absent);
 
     std::unique_ptr<geo::TileSource> m_source;
     geo::TileFetcher *m_fetcher = nullptr; // child, for a server only
     // About 80 MB of decoded tiles: two screens at any zoom, and the levels either side.
-    QCache<qint64, QPixmap> m_pixmaps{300};
-    QSet<qint64> m_absent; // not in the source (or unreadable): not read again
+    QCache<qint64, QPixmap> m_pixmaps{kKeptTiles};
+    // Not in the source (or unreadable): not read again, until a server sends it or its
+    // pause ends.
+    QSet<qint64> m_absent;
+    QSet<qint64> m_asked; // of those, asked of the server
     int m_unreadable = 0;
 };
 

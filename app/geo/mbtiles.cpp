@@ -60,7 +60,8 @@ Result<std::unique_ptr<MbTilesSource>> MbTilesSource::open(const QString &path)
     options.pragmas.cacheKiB = 8 * 1024;
     auto opened = store::Database::open(path, options);
     if (!opened.ok())
-        return refused(path, tr("it is not an SQLite database, or its first page is damaged."));
+        return refused(path, tr("it is not an SQLite database, or its first page is damaged (%1).")
+                                 .arg(opened.error().message));
     std::unique_ptr<store::Database> db = std::move(opened).value();
 
     if (file.size() <= kFullCheckBytes) {
@@ -139,7 +140,7 @@ Result<std::unique_ptr<MbTilesSource>> MbTilesSource::open(const QString &path)
         const double east = bounds[2].toDouble(&ok[2]);
         const double north = bounds[3].toDouble(&ok[3]);
         if (ok[0] && ok[1] && ok[2] && ok[3] && west < east && south < north)
-            info.bounds = QRectF(west, north, east - west, south - north);
+            info.bounds = QRectF(west, south, east - west, north - south);
     }
 
     std::unique_ptr<MbTilesSource> source(new MbTilesSource(std::move(db), info, path));
@@ -160,11 +161,9 @@ Result<std::optional<QByteArray>> MbTilesSource::read(const webmercator::TileId 
     m_select->bind(1, tile.zoom).bind(2, tile.x).bind(3, webmercator::tmsRow(tile));
     auto step = m_select->step();
     if (!step.ok()) {
-        return makeError(step.error().code, tr("Tile %1/%2/%3 of %4 cannot be read: %5")
-                                                .arg(tile.zoom)
-                                                .arg(tile.x)
-                                                .arg(tile.y)
-                                                .arg(m_path, step.error().message));
+        // No tile position in the message: it says where the user looked, and may be logged.
+        return makeError(step.error().code,
+                         tr("A tile of %1 cannot be read: %2").arg(m_path, step.error().message));
     }
     if (!step.value())
         return std::optional<QByteArray>();

@@ -20,7 +20,9 @@ namespace bv::geo {
 // Where everyone in the store lives on a day, for the map's markers: one point per person,
 // their current address as the area query chooses it (geo::currentAddress), located by UPRN
 // or postcode. People with any protected address or an active protected-address flag are left
-// out (never drawn, not even as part of a cluster), and so are those known only to a district.
+// out (never drawn, not even as part of a cluster), and so is anyone within 50 m of where a
+// protected person lives, and their family and household within 500 m; and those known only to
+// a district.
 struct PersonLocations
 {
     std::vector<qint64> personIds;
@@ -30,7 +32,7 @@ struct PersonLocations
     // records of them the reader may see).
     std::vector<quint32> flags;
     std::vector<quint32> agencies;
-    qint64 leftOutProtected = 0;
+    qint64 leftOutProtected = 0; // at or near protected addresses
 
     static const QStringList &flagKinds();
     // Where a person is, or nothing when they are not drawn (protected, not placed, unknown).

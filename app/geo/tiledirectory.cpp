@@ -102,8 +102,10 @@ Result<std::optional<QByteArray>> TileDirectorySource::read(const webmercator::T
     if (!file.exists())
         return std::optional<QByteArray>();
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::Io,
-                         tr("Tile %1 cannot be read: %2").arg(file.fileName(), file.errorString()));
+        // No tile position in the message: it says where the user looked, and may be logged.
+        return makeError(
+            ErrorCode::Io,
+            tr("A tile under %1 cannot be read: %2").arg(m_root.path(), file.errorString()));
     }
     return std::optional<QByteArray>(file.readAll());
 }

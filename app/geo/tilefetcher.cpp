@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 #include <spdlog/spdlog.h>
 
@@ -27,7 +28,9 @@ TileFetcher::TileFetcher(TileUrlTemplate server, TileCache &cache, QObject *pare
     , m_source(m_server.cacheKey())
     , m_cache(cache)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A redirect elsewhere could carry the streets looked at off to another host, or to plain
+    // http: only the server the user named answers.
+    m_network.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     m_network.setTransferTimeout(kTimeoutMs);
 }
 
@@ -42,14 +45,9 @@ TileFetcher::~TileFetcher()
     }
 }
 
-qint64 TileFetcher::key(const webmercator::TileId &tile)
-{
-    return (qint64(tile.zoom) << 58) | (qint64(tile.x) << 29) | qint64(tile.y);
-}
-
 void TileFetcher::request(const webmercator::TileId &tile)
 {
-    const qint64 k = key(tile);
+    const qint64 k = webmercator::tileKey(tile);
     if (m_queued.contains(k) || m_inFlight.contains(k) || m_missing.contains(k) || isPaused())
         return;
     auto cached = m_cache.contains(m_source, tile);
@@ -58,7 +56,7 @@ void TileFetcher::request(const webmercator::TileId &tile)
     m_wanted.push_front(tile);
     m_queued.insert(k);
     while (m_wanted.size() > kScreenQueue) {
-        m_queued.remove(key(m_wanted.back()));
+        m_queued.remove(webmercator::tileKey(m_wanted.back()));
         m_wanted.pop_back();
     }
     pump();
@@ -107,6 +105,7 @@ TileFetcher::saveArea(const std::vector<webmercator::TileRange> &ranges)
                     m_saving.push_back(tile);
             }
     m_saveTotal = qint64(m_saving.size());
+    ++m_save;
     m_saveDone = 0;
     m_saveFailed = 0;
     // A server found unreachable a while ago may be back: the user asked explicitly.
@@ -148,9 +147,9 @@ void TileFetcher::pump()
             m_saving.pop_front();
         } else {
             m_wanted.pop_front();
-            m_queued.remove(key(tile));
+            m_queued.remove(webmercator::tileKey(tile));
         }
-        if (m_inFlight.contains(key(tile))) {
+        if (m_inFlight.contains(webmercator::tileKey(tile))) {
             if (forSave) { // the screen asked for it first; count it when it lands
                 ++m_saveDone;
                 Q_EMIT saveProgress(m_saveDone, m_saveTotal);
@@ -161,39 +160,54 @@ void TileFetcher::pump()
         request.setHeader(QNetworkRequest::UserAgentHeader,
                           QStringLiteral("Broadview/%1 (offline map cache)")
                               .arg(QCoreApplication::applicationVersion()));
-        m_inFlight.insert(key(tile));
+        m_inFlight.insert(webmercator::tileKey(tile));
         QNetworkReply *reply = m_network.get(request);
+        const int save = forSave ? m_save : 0;
         connect(reply, &QNetworkReply::finished, this,
-                [this, reply, tile, forSave] { finished(reply, tile, forSave); });
+                [this, reply, tile, save] { finished(reply, tile, save); });
     }
     if (isSaving() && m_saving.empty() && m_saveDone >= m_saveTotal)
         endSave(QString());
 }
 
-void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile, bool forSave)
+void TileFetcher::pause(const QString &host)
+{
+    const bool alreadyPaused = isPaused();
+    m_pausedUntil = QDeadlineTimer(std::chrono::seconds(kPauseSeconds));
+    m_wanted.clear();
+    m_queued.clear();
+    const QString message = tr("The tile server %1 cannot be reached; the map shows what is "
+                               "saved for offline use.")
+                                .arg(host);
+    if (isSaving()) {
+        m_saving.clear();
+        endSave(message);
+    }
+    if (alreadyPaused)
+        return; // the other requests in flight said so already
+    // Positions of tiles are not logged: they say where the user looked.
+    spdlog::warn("tile server unreachable; fetching paused for {} s", kPauseSeconds);
+    Q_EMIT unreachable(message);
+    QTimer::singleShot(std::chrono::seconds(kPauseSeconds), this, [this] {
+        if (!isPaused())
+            Q_EMIT resumed();
+    });
+}
+
+void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile, int save)
 {
     reply->deleteLater();
-    m_inFlight.remove(key(tile));
+    m_inFlight.remove(webmercator::tileKey(tile));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
-    bool stored = false;
-    if (status == 0 && feeds::isUnreachable(error)) {
-        m_pausedUntil = QDeadlineTimer(std::chrono::seconds(kPauseSeconds));
-        // Positions of tiles are not logged: they say where the user looked.
-        spdlog::warn("tile server unreachable (network error {}); fetching paused for {} s",
-                     int(error), kPauseSeconds);
-        const QString message = tr("The tile server %1 cannot be reached; the map shows what "
-                                   "is saved for offline use.")
-                                    .arg(m_server.urlFor(tile).host());
-        Q_EMIT unreachable(message);
-        if (forSave) {
-            m_saving.clear();
-            endSave(message);
-        }
-        m_wanted.clear();
-        m_queued.clear();
+    // The transfer timeout ends a request as "cancelled" (the destructor disconnects before it
+    // aborts, so nothing else comes here so): a server that stopped answering.
+    if (status == 0
+        && (feeds::isUnreachable(error) || error == QNetworkReply::OperationCanceledError)) {
+        pause(m_server.urlFor(tile).host());
         return;
     }
+    bool stored = false;
     if (error == QNetworkReply::NoError && status == 200) {
         const QByteArray bytes = reply->read(kMaxTileBytes + 1);
         if (bytes.size() <= kMaxTileBytes && !imageFormatOf(bytes).isEmpty()) {
@@ -201,12 +215,16 @@ void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile
             if (written.ok())
                 stored = true;
             else
-                spdlog::error("tile cache write failed: {}", written.error().message.toStdString());
+                spdlog::error("tile cache write failed (error code {})",
+                              static_cast<int>(written.error().code));
         }
     }
-    if (!stored)
-        m_missing.insert(key(tile)); // not asked again this session
-    if (forSave) {
+    // Only a tile the server says it has not is left alone for the session; a refusal or a
+    // server error (429, 5xx, TLS) may pass, and the tile is asked for again later.
+    if (!stored && (status == 404 || status == 204 || status == 200))
+        m_missing.insert(webmercator::tileKey(tile));
+    const bool forThisSave = save != 0 && save == m_save && isSaving();
+    if (forThisSave) {
         ++m_saveDone;
         if (!stored)
             ++m_saveFailed;

@@ -58,15 +58,17 @@ Q_SIGNALS:
     // failed: tiles the server had not, or refused. `error` is empty unless the save stopped.
     void saveFinished(qint64 saved, qint64 failed, const QString &error);
     void unreachable(const QString &message);
+    // The pause after an unreachable server is over: tiles may be asked for again.
+    void resumed();
 
 private:
     // A tile seen by an average raster server at street zooms (OpenStreetMap's mean is 10-20
     // KiB); the first estimate, until the cache has tiles of its own to average.
     static constexpr double kTypicalTileBytes = 15 * 1024;
-    static qint64 key(const webmercator::TileId &tile);
     void pump();
-    void finished(QNetworkReply *reply, const webmercator::TileId &tile, bool forSave);
+    void finished(QNetworkReply *reply, const webmercator::TileId &tile, int save);
     void endSave(const QString &error);
+    void pause(const QString &host);
 
     TileUrlTemplate m_server;
     QString m_source;
@@ -81,6 +83,7 @@ private:
     qint64 m_saveTotal = 0;
     qint64 m_saveDone = 0;
     qint64 m_saveFailed = 0;
+    int m_save = 0; // numbers each save, so a cancelled save's late replies count for nothing
 };
 
 } // namespace bv::geo

@@ -21,7 +21,7 @@ struct TileSourceInfo
     QString format;      // "png", "jpg" or "webp"
     int minZoom = 0;
     int maxZoom = 18;
-    // Where the source has tiles (x west, y north, width, height in degrees); empty: anywhere.
+    // Where the source has tiles (x west, y south, width, height in degrees); empty: anywhere.
     QRectF bounds;
 };
 

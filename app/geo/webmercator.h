@@ -36,6 +36,11 @@ struct TileId
 };
 
 [[nodiscard]] TileId tileAt(LonLat position, int zoom);
+// One number a tile, for hashing: zoom, column and row packed (zoom up to 24).
+[[nodiscard]] inline qint64 tileKey(const TileId &tile)
+{
+    return (qint64(tile.zoom) << 58) | (qint64(tile.x) << 29) | qint64(tile.y);
+}
 // The row an MBTiles file (TMS order) stores this tile under.
 [[nodiscard]] int tmsRow(const TileId &tile);
 // The tile's corners: x = west, y = north, width east, height south (in degrees).

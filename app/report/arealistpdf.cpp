@@ -35,6 +35,11 @@ TableDocument tableOf(const geo::AreaQueryResult &result, const QString &criteri
                       .arg(result.inside())
                       .arg(result.uncertain())
                       .arg(result.protectedAddresses());
+    if (result.unplaced > 0)
+        table.scope += QLatin1Char(' ')
+                       + AreaListText::tr("%n more could not be placed: where they live now has no "
+                                          "position.",
+                                          nullptr, int(result.unplaced));
     table.headers = {AreaListText::tr("Listed as"),  AreaListText::tr("Name"),
                      AreaListText::tr("Born"),       AreaListText::tr("Address"),
                      AreaListText::tr("Located by"), AreaListText::tr("Why listed")};

@@ -131,6 +131,9 @@ void tst_TileFetcher::fetchesIntoEncryptedCache()
     auto foreign = geo::TileCache::open(cachePath, SecretBytes::random(32));
     QVERIFY(!foreign.ok());
     QCOMPARE(foreign.error().code, ErrorCode::StoreDamaged);
+    QFile after(cachePath);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), raw);
     auto reopened = geo::TileCache::open(cachePath, storeKey);
     QVERIFY_RESULT(reopened);
     auto usage = reopened.value()->usage(server_.value().cacheKey());

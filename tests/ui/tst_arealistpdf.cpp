@@ -51,7 +51,8 @@ geo::AreaQueryResult listOf(int more)
     hidden.personId = 13;
     hidden.name = QStringLiteral("Cy Protected");
     hidden.placement = geo::Placement::InsideProtected;
-    hidden.address.clear(); // as the query gives it; the test checks the PDF adds nothing
+    // Were the query ever to pass it on, the PDF must still not print it.
+    hidden.address = QStringLiteral("7 Sentinel Refuge Road");
     hidden.position = {};
     hidden.precision.clear();
     hidden.asOf.clear();
@@ -111,6 +112,7 @@ void tst_AreaListPdf::listsEveryoneWithWhy()
     QVERIFY(text.contains(QLatin1String("too coarse to be sure")));
     QVERIFY(text.contains(QLatin1String("inside, address protected")));
     QVERIFY(text.contains(QLatin1String("POL-77")));
+    QVERIFY(!text.contains(QLatin1String("Sentinel")));
 }
 
 void tst_AreaListPdf::longListBreaksBetweenRows()

@@ -146,7 +146,7 @@ void tst_BaseMapController::mbtilesDrawnUnderTheMap()
     QVERIFY_RESULT(controller.apply(choice));
     QCOMPARE(frame(map).pixelColor(centreOf(map)), kTileColour);
     QCOMPARE(frame(map).pixelColor(10, 10), kTileColour);
-    QVERIFY(ui::BaseMapChoice::load() == choice); // remembered
+    QVERIFY(ui::BaseMapChoice::load(nullptr) == choice); // remembered
     // Zoomed in past the file's finest level: its tiles magnified, still covering.
     ui::MapViewport closer = norwichView();
     closer.zoom = 13.4;
@@ -198,7 +198,7 @@ void tst_BaseMapController::refusedSourceChangesNothing()
     QVERIFY(!applied.ok());
     QVERIFY(applied.error().message.contains(bad));
     QVERIFY(controller.choice() == choice);
-    QVERIFY(ui::BaseMapChoice::load() == choice);
+    QVERIFY(ui::BaseMapChoice::load(nullptr) == choice);
     QCOMPARE(frame(map).pixelColor(centreOf(map)), kTileColour); // still the good tiles
 
     ui::BaseMapChoice server;
@@ -231,14 +231,25 @@ void tst_BaseMapController::serverTilesGoThroughTheStoreCache()
     QVERIFY(frame(map).pixelColor(centreOf(map)) != kTileColour); // asked for, not here yet
     QTRY_COMPARE(frame(map).pixelColor(centreOf(map)), kTileColour);
     QTRY_COMPARE(frame(map).pixelColor(10, 10), kTileColour);
-    const QString cachePath = geo::TileCache::pathForStore(fixture.paths().store);
-    QVERIFY(QFile::exists(cachePath));
-    QVERIFY(!test::readFile(cachePath).contains("PNG"));
+
+    // The server's address (often with an API key) is in the store, not the settings file.
+    QVERIFY(!QSettings().contains(QStringLiteral("map/server")));
+    QVERIFY(!QSettings().allKeys().join(QLatin1Char(' ')).contains(QLatin1String("127.0.0.1")));
+    QCOMPARE(ui::BaseMapChoice::load(&session.value()->database()).server, server.urlTemplate());
+    QVERIFY(ui::BaseMapChoice::load(nullptr).server.isEmpty());
 
     // Locked: the tiles go with the key, and nothing is fetched.
     controller.clearSession();
     QVERIFY(!controller.fetcher());
     QVERIFY(frame(map).pixelColor(centreOf(map)) != kTileColour);
+    // The cache closed, its file (and any journal beside it) shows nothing of the tiles.
+    const QString cachePath = geo::TileCache::pathForStore(fixture.paths().store);
+    QVERIFY(QFile::exists(cachePath));
+    for (const QString &file : QStringList{cachePath, cachePath + QStringLiteral("-wal")}) {
+        const QByteArray bytes = test::readFile(file);
+        QVERIFY(!bytes.contains("PNG"));
+        QVERIFY(!bytes.contains("IDAT"));
+    }
 }
 
 void tst_BaseMapController::savesTheViewForOffline()
@@ -286,7 +297,7 @@ void tst_BaseMapController::savedChoiceRestoredOrFallsBack()
     ui::BaseMapChoice choice;
     choice.kind = ui::BaseMapChoice::Kind::MbTiles;
     choice.path = path;
-    choice.save();
+    QVERIFY_RESULT(choice.save(nullptr));
     {
         ui::MapWidget map(makeRenderer());
         ui::BaseMapController controller(&map);
