@@ -316,14 +316,9 @@ void MainWindow::createActions()
         if (!fetcher)
             return;
         const MapViewport &viewport = map()->viewport();
-        const geo::LonLat northWest = viewport.toLonLat(QPointF(0, 0));
-        const geo::LonLat southEast
-            = viewport.toLonLat(QPointF(viewport.size.width(), viewport.size.height()));
         m_mapDock->show();
-        OfflineAreaDialog dialog(
-            fetcher,
-            QRectF(QPointF(northWest.lon, southEast.lat), QPointF(southEast.lon, northWest.lat)),
-            int(std::lround(viewport.zoom)), this);
+        OfflineAreaDialog dialog(fetcher, viewport.visibleBox(), int(std::lround(viewport.zoom)),
+                                 this);
         dialog.exec();
     });
     m_saveOfflineAction->setToolTip(

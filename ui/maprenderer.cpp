@@ -287,11 +287,9 @@ std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &
         const QPointF at = viewport.toScreen(QPointF(x / tiles, y / tiles));
         return QPoint(int(std::floor(at.x())), int(std::floor(at.y())));
     };
-    const geo::LonLat northWest = viewport.toLonLat(QPointF(0, 0));
-    const geo::LonLat southEast
-        = viewport.toLonLat(QPointF(viewport.size.width(), viewport.size.height()));
-    const auto range = geo::webmercator::tilesCovering(northWest.lon, southEast.lat, southEast.lon,
-                                                       northWest.lat, zoom);
+    const QRectF box = viewport.visibleBox();
+    const auto range
+        = geo::webmercator::tilesCovering(box.left(), box.top(), box.right(), box.bottom(), zoom);
     // A source whose levels stop far above the view would need more tiles than are kept.
     if (range.count() > TileLayer::kKeptTiles / 2)
         return draws;

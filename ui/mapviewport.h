@@ -4,6 +4,7 @@
 #include "geo/webmercator.h"
 
 #include <QPointF>
+#include <QRectF>
 #include <QSize>
 
 #include <cmath>
@@ -37,6 +38,14 @@ struct MapViewport
         const QPointF unit
             = centreUnit() + (screen - QPointF(size.width(), size.height()) / 2) / worldPixels();
         return geo::webmercator::unproject(unit);
+    }
+
+    // What the screen shows, in degrees: x west, y south, width and height.
+    QRectF visibleBox() const
+    {
+        const geo::LonLat northWest = toLonLat(QPointF(0, 0));
+        const geo::LonLat southEast = toLonLat(QPointF(size.width(), size.height()));
+        return QRectF(QPointF(northWest.lon, southEast.lat), QPointF(southEast.lon, northWest.lat));
     }
 
     // Moved by a drag of `pixels` (the map follows the pointer).
