@@ -6,6 +6,7 @@
 #include "search/personsearch.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/transaction.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -51,6 +52,144 @@ double uncertaintyMetres(const QString &precision)
     if (precision == QLatin1String("postcode_unit"))
         return 100.0;
     return 2500.0;
+}
+
+namespace {
+
+// Whether a location off by up to `uncertainty` metres could be listed: Area::classify says
+// Inside or Near. The box test first turns away only what classify would: a point further
+// north or south of every vertex than the uncertainty is that far from every edge, and
+// likewise east or west in the metres of the point's own latitude, which classify measures in.
+// (111,000 m a degree is a little under Area's, so the box is a little wide, never narrow.)
+bool mayBeListed(const Area &area, LonLat point, double uncertainty)
+{
+    const QRectF &box = area.bounds();
+    const double latSlack = uncertainty / 111000.0 + 1e-7;
+    const double lonSlack
+        = uncertainty / (111000.0 * std::max(1e-6, std::cos(point.lat * std::numbers::pi / 180.0)))
+          + 1e-7;
+    if (point.lon < box.left() - lonSlack || point.lon > box.right() + lonSlack
+        || point.lat < box.top() - latSlack || point.lat > box.bottom() + latSlack)
+        return false;
+    return area.contains(point) || area.classify(point, uncertainty) != Area::Placement::Outside;
+}
+
+// With flags asked for: the people who could be listed, into temp.area_candidate. The
+// flagged_place index gives each place of a person with one of the flags, or with a protected
+// address, in the widened box (a range of longitudes a mark); each place is tested as if it
+// were where they live now, exactly as the list will test their current address (a person
+// who may be protected at their coarse cell too). Whoever passes with any place is read in
+// full; whoever could not pass with any cannot be listed, whatever their current address.
+Result<void> flaggedCandidates(store::Database &db, const Area &area, const QRectF &wide,
+                               const QStringList &flags)
+{
+    BV_TRY(AreaQuery::refreshFlaggedPlaces(db));
+    const QString protectedMark = QStringLiteral("protected_address");
+    QStringList marks = flags;
+    if (!marks.contains(protectedMark))
+        marks << protectedMark;
+    auto places = db.prepare(
+        "SELECT person_id, lon, lat, coalesce(precision, 'district') FROM flagged_place "
+        "WHERE mark = ?1 AND lon BETWEEN ?2 AND ?3 AND lat BETWEEN ?4 AND ?5");
+    BV_TRY(places);
+    struct Place
+    {
+        qint64 person = 0;
+        LonLat at;
+        double uncertainty = 0;
+    };
+    std::vector<Place> flagged;
+    QSet<qint64> mayBeProtected;
+    for (const QString &mark : std::as_const(marks)) {
+        places->reset();
+        places->bind(1, mark)
+            .bind(2, wide.left())
+            .bind(3, wide.right())
+            .bind(4, wide.top())
+            .bind(5, wide.bottom());
+        const bool chosen = flags.contains(mark);
+        for (;;) {
+            auto step = places->step();
+            BV_TRY(step);
+            if (!step.value())
+                break;
+            const qint64 person = places->int64(0);
+            if (mark == protectedMark)
+                mayBeProtected.insert(person);
+            if (chosen)
+                flagged.push_back({person, LonLat{places->real(1), places->real(2)},
+                                   uncertaintyMetres(places->text(3))});
+        }
+    }
+    QSet<qint64> candidates;
+    for (const Place &place : flagged) {
+        if (candidates.contains(place.person))
+            continue;
+        if (mayBeListed(area, place.at, place.uncertainty)
+            || (mayBeProtected.contains(place.person)
+                && mayBeListed(area, coarsened(place.at), kProtectedUncertaintyMetres)))
+            candidates.insert(place.person);
+    }
+    auto insert = db.prepare("INSERT INTO temp.area_candidate(person_id) VALUES (?1)");
+    BV_TRY(insert);
+    for (const qint64 person : std::as_const(candidates)) {
+        insert->reset();
+        BV_TRY(insert->bind(1, person).run());
+    }
+    return {};
+}
+
+} // namespace
+
+Result<qint64> AreaQuery::refreshFlaggedPlaces(store::Database &db)
+{
+    // Nothing to do, the usual case: three lookups, no transaction.
+    auto pending
+        = db.queryInt("SELECT (SELECT count(*) FROM flagged_place_stale) + EXISTS (SELECT 1 FROM "
+                      "flagged_place_seen s WHERE s.address_id < (SELECT coalesce(max(id), 0) FROM "
+                      "address_period) OR s.flag_id < (SELECT coalesce(max(id), 0) FROM flag))");
+    BV_TRY(pending);
+    if (pending.value() == 0)
+        return qint64(0);
+    auto tx = store::Transaction::begin(db);
+    BV_TRY(tx);
+    // Address and flag rows written since (no trigger sees an insert): the people their
+    // records are linked to. A record not linked yet is noted by the linker when it is.
+    BV_TRY(
+        db.exec("INSERT OR IGNORE INTO flagged_place_stale(person_id) SELECT pl.person_id "
+                "FROM address_period a CROSS JOIN person_link pl ON pl.source_person_id = "
+                "a.source_person_id WHERE a.id > (SELECT address_id FROM flagged_place_seen) "
+                "AND ((a.lat IS NOT NULL AND a.lon IS NOT NULL) OR a.protected <> 0);"
+                "INSERT OR IGNORE INTO flagged_place_stale(person_id) SELECT pl.person_id "
+                "FROM flag f CROSS JOIN person_link pl ON pl.source_person_id = f.source_person_id "
+                "WHERE f.id > (SELECT flag_id FROM flagged_place_seen) AND f.active = 1;"
+                "UPDATE flagged_place_seen SET "
+                "address_id = (SELECT coalesce(max(id), 0) FROM address_period), "
+                "flag_id = (SELECT coalesce(max(id), 0) FROM flag);"));
+    auto stale = db.queryInt("SELECT count(*) FROM flagged_place_stale");
+    BV_TRY(stale);
+    // The stale people's rows made again from their records as they are now: the kinds of
+    // their records' active flags, and protected_address for a protected address row, each
+    // with every placed address of theirs. A person no longer linked to anything gets none.
+    BV_TRY(db.exec(
+        "DELETE FROM flagged_place WHERE person_id IN (SELECT person_id FROM flagged_place_stale);"
+        "INSERT OR REPLACE INTO flagged_place(mark, lon, lat, address_id, person_id, precision) "
+        "WITH marks(person_id, mark) AS ("
+        " SELECT s.person_id, f.kind FROM flagged_place_stale s"
+        " CROSS JOIN person_link pl ON pl.person_id = s.person_id"
+        " CROSS JOIN flag f ON f.source_person_id = pl.source_person_id WHERE f.active = 1"
+        " UNION"
+        " SELECT s.person_id, 'protected_address' FROM flagged_place_stale s"
+        " CROSS JOIN person_link pl ON pl.person_id = s.person_id"
+        " CROSS JOIN address_period a ON a.source_person_id = pl.source_person_id"
+        " WHERE a.protected <> 0) "
+        "SELECT m.mark, a.lon, a.lat, a.id, m.person_id, a.precision FROM marks m "
+        "CROSS JOIN person_link pl ON pl.person_id = m.person_id "
+        "CROSS JOIN address_period a ON a.source_person_id = pl.source_person_id "
+        "WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL;"
+        "DELETE FROM flagged_place_stale"));
+    BV_TRY(tx->commit());
+    return stale.value();
 }
 
 int AreaQueryResult::inside() const
@@ -156,26 +295,33 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     const double lonMargin
         = margin
           / std::max(0.1, std::cos(std::min(89.0, widestLatitude) * std::numbers::pi / 180.0));
-    // Set-based: the people with a placed address in the widened box (the R*Tree) into a
-    // temporary table of ids (in memory: temp_store), then, in one pass each, their flags and
-    // all their address rows. Only the people listed are read one by one (for their name).
     BV_TRY(db.exec("CREATE TEMP TABLE IF NOT EXISTS area_candidate "
                    "(person_id INTEGER PRIMARY KEY)"));
     BV_TRY(db.exec("DELETE FROM temp.area_candidate"));
-    // CROSS JOIN keeps the R*Tree the outer loop: SQLite's planner would otherwise walk
-    // place or person_link and probe the R*Tree by id, 20 times slower at a million rows.
-    auto inBox = db.prepare(
-        "INSERT OR IGNORE INTO temp.area_candidate(person_id) SELECT pl.person_id "
-        "FROM place_rtree r CROSS JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
-        "CROSS JOIN address_period a ON a.id = p.owner_id "
-        "CROSS JOIN person_link pl ON pl.source_person_id = a.source_person_id "
-        "WHERE r.min_lon <= ?1 AND r.max_lon >= ?2 AND r.min_lat <= ?3 AND r.max_lat >= ?4");
-    BV_TRY(inBox);
-    BV_TRY(inBox->bind(1, box.right() + lonMargin)
-               .bind(2, box.left() - lonMargin)
-               .bind(3, box.bottom() + margin)
-               .bind(4, box.top() - margin)
-               .run());
+    const QRectF wide(QPointF(box.left() - lonMargin, box.top() - margin),
+                      QPointF(box.right() + lonMargin, box.bottom() + margin));
+    if (options.flags.isEmpty()) {
+        // Everyone: the people with a placed address in the widened box (the R*Tree) into a
+        // temporary table of ids (in memory: temp_store), then, in one pass each, their flags
+        // and all their address rows. Only the people listed are read one by one (for their
+        // name). CROSS JOIN keeps the R*Tree the outer loop: SQLite's planner would otherwise
+        // walk place or person_link and probe the R*Tree by id, 20 times slower at a million
+        // rows.
+        auto inBox = db.prepare(
+            "INSERT OR IGNORE INTO temp.area_candidate(person_id) SELECT pl.person_id "
+            "FROM place_rtree r CROSS JOIN place p ON p.id = r.id AND p.owner_kind = 'address' "
+            "CROSS JOIN address_period a ON a.id = p.owner_id "
+            "CROSS JOIN person_link pl ON pl.source_person_id = a.source_person_id "
+            "WHERE r.min_lon <= ?1 AND r.max_lon >= ?2 AND r.min_lat <= ?3 AND r.max_lat >= ?4");
+        BV_TRY(inBox);
+        BV_TRY(inBox->bind(1, wide.right())
+                   .bind(2, wide.left())
+                   .bind(3, wide.bottom())
+                   .bind(4, wide.top())
+                   .run());
+    } else {
+        BV_TRY(flaggedCandidates(db, area, wide, options.flags));
+    }
     // With flags asked for, only people with one of them (active; who may see it is decided
     // below) are candidates at all.
     if (!options.flags.isEmpty()) {

@@ -52,8 +52,11 @@ struct AreaQueryResult
 {
     QString areaName;
     std::vector<AreaPerson> people; // inside first, then uncertain, then protected
-    qint64 candidates = 0;          // people the R*Tree gave for the exact test
-    qint64 unplaced = 0;            // of those, people whose current address has no position
+    // People read in full for the exact test: everyone with a placed address in the area's
+    // widened box (the R*Tree) or, with flags asked for, the flagged people with a place that
+    // would be listed were it their current address (the flagged_place index).
+    qint64 candidates = 0;
+    qint64 unplaced = 0; // of those, people whose current address has no position
     int inside() const;
     int uncertain() const;
     int protectedAddresses() const;
@@ -66,7 +69,8 @@ double uncertaintyMetres(const QString &precision);
 
 // "Which people with these flags live inside this area?" Each person's current address (the
 // latest the reader may see on the day asked, the most precise of equals), found through the
-// R*Tree on the area's box widened by the coarsest uncertainty, then tested exactly. The query
+// R*Tree on the area's box widened by the coarsest uncertainty (with flags asked for, through
+// the flagged people's places, as each would be tested), then tested exactly. The query
 // is audited (area.query) with the purpose, the area's size, the counts and the persons listed.
 class AreaQuery
 {
@@ -75,6 +79,14 @@ public:
                                                      const access::AccessContext &context,
                                                      const Area &area,
                                                      const AreaQueryOptions &options);
+
+    // Brings the store's index of flagged people's places (flagged_place) up to date for the
+    // people whose flags, placed addresses or links changed since (address and flag rows
+    // written since, people StoreLinker or a trigger noted in flagged_place_stale), in a
+    // transaction of its own. run() does it first; a sync does it after its link, so the
+    // first query after a sync does not wait for it. Returns how many people's rows were made
+    // again.
+    [[nodiscard]] static Result<qint64> refreshFlaggedPlaces(store::Database &db);
 
     // "vulnerable" or "vulnerable_adult", "cpp" ... as the CLI and app accept them; an error
     // names the unknown one and lists the known.

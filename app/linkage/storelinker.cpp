@@ -293,8 +293,8 @@ private:
 };
 
 Result<void> writeLinks(store::Database &db, const QString &now, const StoredRecords &stored,
-                        const Relinked &relinked, const std::map<std::uint32_t, qint64> &idOf,
-                        const Decisions &decisions)
+                        const CurrentLinks &links, const Relinked &relinked,
+                        const std::map<std::uint32_t, qint64> &idOf, const Decisions &decisions)
 {
     // The strongest link that brought each record into its person.
     std::map<std::uint32_t, const ScoredPair *> strongest;
@@ -312,9 +312,20 @@ Result<void> writeLinks(store::Database &db, const QString &now, const StoredRec
         "INSERT OR REPLACE INTO person_link(source_person_id, person_id, match_weight, "
         "decided_by, decided_at, reason, fields_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     BV_TRY(write);
+    // A record moved between people changes the flagged places of both (geo::AreaQuery's
+    // index, made again on its next refresh). Noted here, not by a trigger: a trigger on
+    // person_link would make every link written keep an encrypted statement journal.
+    auto stale = db.prepare("INSERT OR IGNORE INTO flagged_place_stale(person_id) VALUES (?1)");
+    BV_TRY(stale);
     for (std::size_t i = 0; i < relinked.region.size(); ++i) {
         const std::uint32_t record = relinked.region[i];
         const std::uint32_t label = relinked.person[i];
+        if (links.person[record] != idOf.at(label)) {
+            for (const qint64 person : {qint64(links.person[record]), idOf.at(label)}) {
+                if (person != 0)
+                    BV_TRY(stale->bind(1, person).run());
+            }
+        }
         write->bind(1, stored.rowIds[record])
             .bind(2, idOf.at(label))
             .bind(5, now)
@@ -451,7 +462,8 @@ Result<StoreLinkOutcome> linkStore(store::Database &db, const Clock &clock,
     PersonIds ids(db, now);
     auto idOf = ids.assign(relinked, links.value(), outcome);
     BV_TRY(idOf);
-    BV_TRY(writeLinks(db, now, stored.value(), relinked, idOf.value(), decisions.value()));
+    BV_TRY(writeLinks(db, now, stored.value(), links.value(), relinked, idOf.value(),
+                      decisions.value()));
     BV_TRY(writeReview(db, now, stored.value(), relinked));
     BV_TRY(writeOversizedBlocks(db, blocks.oversizedKeys()));
     if (estimate)

@@ -428,9 +428,103 @@ INSERT INTO store_meta(key, value)
     SELECT 'person_search_built', '1' WHERE NOT EXISTS (SELECT 1 FROM source_person);
 )sql";
 
+// v7: the area query's index of flagged people's places (geo::AreaQuery). Asked which people
+// with a flag live in an area, the query would otherwise join every address near it back to
+// its person before the flags thin them out (190,000 rows round Norwich in a million). One row
+// per person, mark and placed address: the marks are the kinds of the active flags of any of
+// the person's records, and 'protected_address' also for a person with an address row marked
+// protected, so the query can tell who must be weighed at a coarse cell. Rows are kept in
+// longitude order within a mark, so an area's strip is one range. It is a superset, never
+// the answer: the query reads the records of the people it finds again and decides on them.
+// The people whose rows must be made again (flagged_place_stale) are found three ways, none of
+// them a trigger on INSERT: a trigger makes SQLite keep a statement journal for every insert,
+// which SQLCipher encrypts (8 times the cost of writing an address, measured; see v3):
+// - new address and flag rows: their ids above the highest the index has taken in
+//   (flagged_place_seen); a delete that lowers the table's highest id lowers the mark too, so
+//   an id given again is not missed;
+// - links: StoreLinker notes the people it moves records between;
+// - updates and deletes (which keep a statement journal anyway): triggers.
+constexpr std::string_view kSchemaV7 = R"sql(
+CREATE TABLE flagged_place (
+    mark       TEXT NOT NULL,
+    lon        REAL NOT NULL,
+    lat        REAL NOT NULL,
+    address_id INTEGER NOT NULL,
+    person_id  INTEGER NOT NULL,
+    precision  TEXT,
+    PRIMARY KEY (mark, lon, address_id)
+) WITHOUT ROWID;
+CREATE INDEX flagged_place_person ON flagged_place(person_id);
+CREATE TABLE flagged_place_stale (person_id INTEGER PRIMARY KEY);
+CREATE TABLE flagged_place_seen (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    address_id INTEGER NOT NULL,
+    flag_id    INTEGER NOT NULL
+);
+
+CREATE TRIGGER flagged_place_flag_update AFTER UPDATE OF source_person_id, kind, active ON flag
+WHEN old.source_person_id IS NOT new.source_person_id OR old.kind IS NOT new.kind
+    OR old.active IS NOT new.active
+BEGIN
+    INSERT OR IGNORE INTO flagged_place_stale(person_id)
+        SELECT person_id FROM person_link
+        WHERE source_person_id IN (old.source_person_id, new.source_person_id);
+END;
+CREATE TRIGGER flagged_place_flag_delete AFTER DELETE ON flag
+BEGIN
+    INSERT OR IGNORE INTO flagged_place_stale(person_id)
+        SELECT person_id FROM person_link
+        WHERE source_person_id = old.source_person_id AND old.active = 1;
+    UPDATE flagged_place_seen SET flag_id = (SELECT coalesce(max(id), 0) FROM flag)
+        WHERE flag_id > (SELECT coalesce(max(id), 0) FROM flag);
+END;
+
+CREATE TRIGGER flagged_place_address_update
+AFTER UPDATE OF source_person_id, lat, lon, precision, protected ON address_period
+WHEN old.source_person_id IS NOT new.source_person_id OR old.lat IS NOT new.lat
+    OR old.lon IS NOT new.lon OR old.precision IS NOT new.precision
+    OR old.protected IS NOT new.protected
+BEGIN
+    INSERT OR IGNORE INTO flagged_place_stale(person_id)
+        SELECT person_id FROM person_link
+        WHERE source_person_id IN (old.source_person_id, new.source_person_id);
+END;
+CREATE TRIGGER flagged_place_address_delete AFTER DELETE ON address_period
+BEGIN
+    INSERT OR IGNORE INTO flagged_place_stale(person_id)
+        SELECT person_id FROM person_link
+        WHERE source_person_id = old.source_person_id
+          AND ((old.lat IS NOT NULL AND old.lon IS NOT NULL) OR old.protected <> 0);
+    UPDATE flagged_place_seen SET address_id = (SELECT coalesce(max(id), 0) FROM address_period)
+        WHERE address_id > (SELECT coalesce(max(id), 0) FROM address_period);
+END;
+
+CREATE TRIGGER flagged_place_link_update AFTER UPDATE OF source_person_id, person_id ON person_link
+WHEN old.source_person_id IS NOT new.source_person_id OR old.person_id IS NOT new.person_id
+BEGIN
+    INSERT OR IGNORE INTO flagged_place_stale(person_id) VALUES (old.person_id);
+    INSERT OR IGNORE INTO flagged_place_stale(person_id) VALUES (new.person_id);
+END;
+
+INSERT OR REPLACE INTO flagged_place(mark, lon, lat, address_id, person_id, precision)
+WITH marks(person_id, mark) AS (
+    SELECT pl.person_id, f.kind FROM flag f
+        JOIN person_link pl ON pl.source_person_id = f.source_person_id WHERE f.active = 1
+    UNION
+    SELECT pl.person_id, 'protected_address' FROM address_period a
+        JOIN person_link pl ON pl.source_person_id = a.source_person_id WHERE a.protected <> 0)
+SELECT m.mark, a.lon, a.lat, a.id, m.person_id, a.precision FROM marks m
+    CROSS JOIN person_link pl ON pl.person_id = m.person_id
+    CROSS JOIN address_period a ON a.source_person_id = pl.source_person_id
+    WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL;
+INSERT INTO flagged_place_seen(id, address_id, flag_id) VALUES
+    (1, (SELECT coalesce(max(id), 0) FROM address_period), (SELECT coalesce(max(id), 0) FROM flag));
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
     Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
+    Migration{7, kSchemaV7},
 };
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/storerefresh.h"
 
+#include "geo/areaquery.h"
+
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -156,6 +158,11 @@ RefreshOutcome StoreRefresh::run(const std::vector<feeds::FeedConfig> &feeds)
                       static_cast<int>(linked.error().code));
         outcome.linkError = linked.error();
     }
+    // The area query's index of flagged places, for the people this sync and link changed:
+    // made now, so the next area query does not wait for it (it would make it itself).
+    if (auto indexed = geo::AreaQuery::refreshFlaggedPlaces(m_db); !indexed.ok())
+        spdlog::warn("the area query's index could not be brought up to date (error code {})",
+                     static_cast<int>(indexed.error().code));
     return outcome;
 }
 

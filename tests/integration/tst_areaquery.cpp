@@ -12,7 +12,9 @@
 #include "linkage/storelinker.h"
 #include "store/database.h"
 #include "store/personrepository.h"
+#include "store/schema.h"
 #include "store/statement.h"
+#include "store/storefiles.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,11 +39,16 @@ private Q_SLOTS:
     void auditedWithItsPurpose();
     void addressesWithOnlyAPostcodeArePlaced();
     void personReadHidesAProtectedPersonsPlaces();
+    void flaggedPlacesFollowChanges();
+    void flaggedPlacesMadeOnMigration();
 
 private:
     // Every person's placement by a pass over all of them, without the R*Tree.
     std::map<qint64, geo::Placement> bruteForce(const geo::Area &area, const QStringList &flags);
     geo::Area floodZones();
+    // The query's list as person -> placement, after checking it lists nobody twice.
+    std::optional<std::map<qint64, geo::Placement>> listed(const geo::Area &area,
+                                                           const QStringList &flags);
 
     QTemporaryDir m_work;
     std::unique_ptr<test::SyncedCounty> m_county;
@@ -56,6 +63,9 @@ void tst_AreaQuery::initTestCase()
     m_county = std::move(county.value());
     QVERIFY_RESULT(
         linkage::StoreLinker::link(m_county->db(), m_county->clock(), linkage::StoreLinkRequest{}));
+    // The linker noted everyone it gave records to, for the area query's index.
+    QCOMPARE(m_county->db().queryInt("SELECT count(*) FROM flagged_place_stale").value(),
+             m_county->db().queryInt("SELECT count(DISTINCT person_id) FROM person_link").value());
 }
 
 geo::Area tst_AreaQuery::floodZones()
@@ -394,6 +404,280 @@ void tst_AreaQuery::personReadHidesAProtectedPersonsPlaces()
     for (const store::EventView &e : hidden->events)
         QVERIFY(!e.lat && !e.lon);
     QVERIFY_RESULT(db.exec("DELETE FROM flag WHERE external_id = 'test-protected'"));
+}
+
+std::optional<std::map<qint64, geo::Placement>> tst_AreaQuery::listed(const geo::Area &area,
+                                                                      const QStringList &flags)
+{
+    geo::AreaQueryOptions options;
+    options.flags = flags;
+    options.asOf = m_asOf;
+    access::Session &session = m_county->session();
+    auto result = geo::AreaQuery::run(session.database(), session.audit(), session.context(), area,
+                                      options);
+    if (!result.ok()) {
+        qWarning("%s", qPrintable(result.error().message));
+        return std::nullopt;
+    }
+    std::map<qint64, geo::Placement> placed;
+    for (const geo::AreaPerson &person : result->people) {
+        if (!placed.emplace(person.personId, person.placement).second)
+            return std::nullopt;
+    }
+    return placed;
+}
+
+void tst_AreaQuery::flaggedPlacesFollowChanges()
+{
+    // The flagged query looks through flagged_place, which triggers and the refresh keep: each
+    // change below (a flag on a record of another agency linked to them, a link moved, a
+    // district centre outside the area's box, a protected person whose cell's centre is
+    // outside it, a point on the area's outline) must show in the list as brute force has it.
+    store::Database &db = m_county->db();
+    const geo::Area area = geo::Area::circle(QStringLiteral("norwich"), {1.2974, 52.6309}, 5000);
+    const QStringList vulnerable{QStringLiteral("vulnerable_adult")};
+    const auto agrees = [&]() {
+        const auto got = listed(area, vulnerable);
+        const auto expected = bruteForce(area, vulnerable);
+        if (!got || *got != expected) {
+            qWarning("listed %d, brute force %d", got ? int(got->size()) : -1,
+                     int(expected.size()));
+            return false;
+        }
+        return true;
+    };
+    QVERIFY(agrees());
+
+    // Two people listed inside when everyone is asked for, neither a vulnerable adult.
+    const auto everyone = listed(area, {});
+    QVERIFY(everyone);
+    const auto before = listed(area, vulnerable);
+    QVERIFY(before);
+    std::vector<qint64> inside;
+    for (const auto &[person, placement] : *everyone) {
+        if (placement == geo::Placement::Inside && !before->count(person))
+            inside.push_back(person);
+    }
+    QVERIFY2(inside.size() >= 2, "the county should have people inside who are not flagged");
+    const qint64 first = inside.front();
+    const qint64 second = inside.back();
+
+    // A police record of theirs, with no address, carries the flag (linked before the flag
+    // arrives: the flag is taken in as a new row).
+    const qint64 police
+        = db.queryInt("SELECT id FROM source WHERE agency = 'police' LIMIT 1").value();
+    QVERIFY(police > 0);
+    auto record = db.prepare("INSERT INTO source_person(source_id, external_id, given_name, "
+                             "family_name, received_at) VALUES (?1, 'area-test', 'Area', 'Test', "
+                             "'2025-06-01T00:00:00Z')");
+    QVERIFY_RESULT(record);
+    QVERIFY_RESULT(record->bind(1, police).run());
+    const qint64 recordId = db.lastInsertRowId();
+    auto link = db.prepare("INSERT INTO person_link(source_person_id, person_id, decided_by, "
+                           "decided_at) VALUES (?1, ?2, 'auto', '2025-06-01T00:00:00Z')");
+    QVERIFY_RESULT(link);
+    QVERIFY_RESULT(link->bind(1, recordId).bind(2, first).run());
+    auto flag = db.prepare("INSERT INTO flag(source_id, source_person_id, external_id, kind, "
+                           "active, received_at) VALUES (?1, ?2, 'area-test', 'vulnerable_adult', "
+                           "1, '2025-06-01T00:00:00Z')");
+    QVERIFY_RESULT(flag);
+    QVERIFY_RESULT(flag->bind(1, police).bind(2, recordId).run());
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->count(first), std::size_t(1));
+
+    // The record is linked to someone else instead.
+    auto relink = db.prepare("UPDATE person_link SET person_id = ?2 WHERE source_person_id = ?1");
+    QVERIFY_RESULT(relink);
+    QVERIFY_RESULT(relink->bind(1, recordId).bind(2, second).run());
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->count(first), std::size_t(0));
+    QCOMPARE(listed(area, vulnerable)->count(second), std::size_t(1));
+
+    // Their newest address, known only by its district, is 2 km north of the area's box.
+    const QRectF box = area.bounds();
+    const double north = box.bottom() + 2000.0 / 111195.0;
+    auto address = db.prepare(
+        "INSERT INTO address_period(source_id, source_person_id, external_id, lat, lon, "
+        "precision, from_date, protected, received_at) VALUES (?1, ?2, 'area-test', ?3, ?4, ?5, "
+        "'2026-01-01', ?6, '2026-01-01T00:00:00Z')");
+    QVERIFY_RESULT(address);
+    QVERIFY_RESULT(address->bind(1, police)
+                       .bind(2, recordId)
+                       .bind(3, north)
+                       .bind(4, 1.2974)
+                       .bind(5, QStringLiteral("district"))
+                       .bind(6, 0)
+                       .run());
+    const qint64 addressId = db.lastInsertRowId();
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->at(second), geo::Placement::Uncertain);
+
+    // Known to the building there instead (52.685: 1 km outside the box), it is outside...
+    auto move = db.prepare("UPDATE address_period SET lat = ?2, lon = ?3, precision = ?4, "
+                           "protected = ?5 WHERE id = ?1");
+    QVERIFY_RESULT(move);
+    QVERIFY_RESULT(move->bind(1, addressId)
+                       .bind(2, 52.685)
+                       .bind(3, 1.2974)
+                       .bind(4, QStringLiteral("uprn"))
+                       .bind(5, 0)
+                       .run());
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->count(second), std::size_t(0));
+    // ... but protected, they are weighed at their cell, whose centre (52.69) is outside the
+    // box too, within 2.5 km of the circle.
+    QVERIFY(geo::coarsened({1.2974, 52.685}).lat > box.bottom());
+    move->reset();
+    QVERIFY_RESULT(move->bind(1, addressId)
+                       .bind(2, 52.685)
+                       .bind(3, 1.2974)
+                       .bind(4, QStringLiteral("uprn"))
+                       .bind(5, 1)
+                       .run());
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->at(second), geo::Placement::InsideProtected);
+
+    // On a vertex of the outline (the circle's easternmost, on its box's edge): inside; a
+    // centimetre east of it: outside.
+    const geo::LonLat vertex = area.polygons().front().rings.front().front();
+    QCOMPARE(vertex.lon, box.right());
+    for (const auto &[lon, expected] :
+         {std::pair{vertex.lon, 1}, std::pair{vertex.lon + 1.5e-7, 0}}) {
+        move->reset();
+        QVERIFY_RESULT(move->bind(1, addressId)
+                           .bind(2, vertex.lat)
+                           .bind(3, lon)
+                           .bind(4, QStringLiteral("uprn"))
+                           .bind(5, 0)
+                           .run());
+        QVERIFY(agrees());
+        const auto now = listed(area, vulnerable);
+        QCOMPARE(int(now->count(second)), expected);
+        if (expected)
+            QCOMPARE(now->at(second), geo::Placement::Inside);
+    }
+
+    // A second police record, flagged, the only record of a person of its own, with no address.
+    // Then, with no query between, the address above (the highest id) goes and one of this
+    // record's comes on the outline: it takes the same id, and is still taken in as new.
+    QVERIFY_RESULT(db.exec("INSERT INTO person(created_at, updated_at) VALUES "
+                           "('2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z')"));
+    const qint64 lone = db.lastInsertRowId();
+    auto other = db.prepare("INSERT INTO source_person(source_id, external_id, received_at) "
+                            "VALUES (?1, 'area-test-2', '2025-06-01T00:00:00Z')");
+    QVERIFY_RESULT(other);
+    QVERIFY_RESULT(other->bind(1, police).run());
+    const qint64 otherId = db.lastInsertRowId();
+    QVERIFY_RESULT(link->bind(1, otherId).bind(2, lone).run());
+    auto otherFlag = db.prepare("INSERT INTO flag(source_id, source_person_id, external_id, kind, "
+                                "active, received_at) VALUES (?1, ?2, 'area-test-2', "
+                                "'vulnerable_adult', 1, '2025-06-01T00:00:00Z')");
+    QVERIFY_RESULT(otherFlag);
+    QVERIFY_RESULT(otherFlag->bind(1, police).bind(2, otherId).run());
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->count(lone), std::size_t(0)); // nowhere yet
+    QVERIFY_RESULT(db.exec("DELETE FROM address_period WHERE external_id = 'area-test'"));
+    QVERIFY_RESULT(address->bind(1, police)
+                       .bind(2, otherId)
+                       .bind(3, vertex.lat)
+                       .bind(4, vertex.lon)
+                       .bind(5, QStringLiteral("uprn"))
+                       .bind(6, 0)
+                       .run());
+    QCOMPARE(db.lastInsertRowId(), addressId);
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->at(lone), geo::Placement::Inside);
+
+    // The flags made inactive, then the records withdrawn: back as before.
+    QVERIFY_RESULT(db.exec("UPDATE flag SET active = 0 WHERE external_id LIKE 'area-test%'"));
+    QVERIFY(agrees());
+    QCOMPARE(listed(area, vulnerable)->count(lone), std::size_t(0));
+    QVERIFY_RESULT(db.exec("DELETE FROM address_period WHERE external_id LIKE 'area-test%';"
+                           "DELETE FROM flag WHERE external_id LIKE 'area-test%';"));
+    auto unlink = db.prepare("DELETE FROM person_link WHERE source_person_id IN (?1, ?2)");
+    QVERIFY_RESULT(unlink);
+    QVERIFY_RESULT(unlink->bind(1, recordId).bind(2, otherId).run());
+    QVERIFY(agrees());
+    QVERIFY(listed(area, vulnerable) == before);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM flagged_place_stale").value(), qint64(0));
+}
+
+void tst_AreaQuery::flaggedPlacesMadeOnMigration()
+{
+    // A store made before the index (schema v6) gets it on migration, with what it holds;
+    // later changes are noted and made again by the refresh.
+    const SecretBytes spec = store::StoreFiles::keySpec(SecretBytes::random(32));
+    store::Database::OpenOptions open;
+    open.create = true;
+    open.keySpec = &spec;
+    auto opened = store::Database::open(m_work.filePath(QStringLiteral("v6.bvstore")), open);
+    QVERIFY_RESULT(opened);
+    store::Database &db = *opened.value();
+    const auto shipped = store::Schema::migrations();
+    const std::vector<store::Migration> upToV6(shipped.begin(), shipped.begin() + 6);
+    QCOMPARE(upToV6.back().version, 6);
+    QVERIFY_RESULT(store::Schema::migrate(db, upToV6));
+    QVERIFY_RESULT(db.exec(
+        "INSERT INTO source(id, code, agency, format, endpoint) VALUES "
+        "(1, 'health', 'health', 'fhir-r4', 'https://127.0.0.1/'), "
+        "(2, 'police', 'police', 'json', 'https://127.0.0.1/');"
+        "INSERT INTO source_person(id, source_id, external_id, received_at) VALUES "
+        "(1, 1, 'a', '2026-01-01T00:00:00Z'), (2, 2, 'b', '2026-01-01T00:00:00Z'), "
+        "(3, 1, 'c', '2026-01-01T00:00:00Z');"
+        "INSERT INTO person(id, created_at, updated_at) VALUES (10, '2026', '2026'), "
+        "(20, '2026', '2026');"
+        "INSERT INTO person_link(source_person_id, person_id, decided_by, decided_at) VALUES "
+        "(1, 10, 'auto', '2026'), (2, 10, 'auto', '2026'), (3, 20, 'auto', '2026');"
+        // Person 10: the address from health, the flag from the police.
+        "INSERT INTO address_period(id, source_id, source_person_id, lat, lon, precision, "
+        "protected, received_at) VALUES (100, 1, 1, 52.6, 1.3, 'uprn', 0, '2026'), "
+        "(101, 1, 1, NULL, NULL, NULL, 0, '2026'), (300, 1, 3, 52.7, 1.1, 'district', 1, '2026');"
+        "INSERT INTO flag(source_id, source_person_id, kind, active, received_at) VALUES "
+        "(2, 2, 'vulnerable_adult', 1, '2026'), (2, 2, 'marac', 0, '2026');"));
+
+    QVERIFY_RESULT(store::Schema::migrate(db));
+    const auto rows = [&db]() {
+        QStringList list;
+        auto all = db.prepare("SELECT mark, address_id, person_id, coalesce(precision, '') "
+                              "FROM flagged_place ORDER BY mark, address_id");
+        if (!all.ok())
+            return list;
+        while (all->step().value())
+            list << QStringLiteral("%1 %2 %3 %4")
+                        .arg(all->text(0))
+                        .arg(all->int64(1))
+                        .arg(all->int64(2))
+                        .arg(all->text(3));
+        return list;
+    };
+    QCOMPARE(rows(), (QStringList{QStringLiteral("protected_address 300 20 district"),
+                                  QStringLiteral("vulnerable_adult 100 10 uprn")}));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM flagged_place_stale").value(), qint64(0));
+
+    // The police record moves to person 20, and the unplaced address is placed.
+    QVERIFY_RESULT(db.exec("UPDATE person_link SET person_id = 20 WHERE source_person_id = 2;"
+                           "UPDATE address_period SET lat = 52.61, lon = 1.31, precision = "
+                           "'postcode_unit' WHERE id = 101;"));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM flagged_place_stale").value(), qint64(2));
+    auto refreshed = geo::AreaQuery::refreshFlaggedPlaces(db);
+    QVERIFY_RESULT(refreshed);
+    QCOMPARE(refreshed.value(), qint64(2));
+    QCOMPARE(rows(), (QStringList{QStringLiteral("protected_address 300 20 district"),
+                                  QStringLiteral("vulnerable_adult 300 20 district")}));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM flagged_place_stale").value(), qint64(0));
+    // A new flag: no trigger notes it, the refresh finds it by its id.
+    QVERIFY_RESULT(db.exec("INSERT INTO flag(source_id, source_person_id, kind, active, "
+                           "received_at) VALUES (1, 3, 'marac', 1, '2026')"));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM flagged_place_stale").value(), qint64(0));
+    auto flagged = geo::AreaQuery::refreshFlaggedPlaces(db);
+    QVERIFY_RESULT(flagged);
+    QCOMPARE(flagged.value(), qint64(1));
+    QCOMPARE(rows(), (QStringList{QStringLiteral("marac 300 20 district"),
+                                  QStringLiteral("protected_address 300 20 district"),
+                                  QStringLiteral("vulnerable_adult 300 20 district")}));
+    auto again = geo::AreaQuery::refreshFlaggedPlaces(db);
+    QVERIFY_RESULT(again);
+    QCOMPARE(again.value(), qint64(0));
 }
 
 BV_TEST_MAIN(tst_AreaQuery)
