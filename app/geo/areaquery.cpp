@@ -3,6 +3,7 @@
 
 #include "common/agencies.h"
 #include "geo/currentaddress.h"
+#include "geo/protectedneighbourhood.h"
 #include "search/personsearch.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -80,10 +81,69 @@ bool mayBeListed(const Area &area, LonLat point, double uncertainty)
 // were where they live now, exactly as the list will test their current address (a person
 // who may be protected at their coarse cell too). Whoever passes with any place is read in
 // full; whoever could not pass with any cannot be listed, whatever their current address.
-Result<void> flaggedCandidates(store::Database &db, const Area &area, const QRectF &wide,
-                               const QStringList &flags)
+// The protected people's places near the area (from the index, within a relative's reach of
+// the widened box) and every relationship recorded with them, for the neighbourhood rule.
+Result<void> loadNeighbourhood(store::Database &db, const QRectF &wide,
+                               ProtectedNeighbourhood &neighbourhood)
 {
-    BV_TRY(AreaQuery::refreshFlaggedPlaces(db));
+    const double pad = ProtectedNeighbourhood::kFamilyMetres / 111000.0;
+    const double lonPad
+        = pad
+          / std::max(
+              0.1, std::cos(std::min(89.0, std::max(std::abs(wide.top()), std::abs(wide.bottom())))
+                            * std::numbers::pi / 180.0));
+    auto places = db.prepare(
+        "SELECT person_id, lon, lat FROM flagged_place WHERE mark = 'protected_address' "
+        "AND lon BETWEEN ?1 AND ?2 AND lat BETWEEN ?3 AND ?4");
+    BV_TRY(places);
+    places->bind(1, wide.left() - lonPad)
+        .bind(2, wide.right() + lonPad)
+        .bind(3, wide.top() - pad)
+        .bind(4, wide.bottom() + pad);
+    for (;;) {
+        auto step = places->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        neighbourhood.addPlace(places->int64(0), LonLat{places->real(1), places->real(2)});
+    }
+    if (neighbourhood.isEmpty())
+        return {};
+    BV_TRY(db.exec("CREATE TEMP TABLE IF NOT EXISTS area_protected "
+                   "(person_id INTEGER PRIMARY KEY)"));
+    BV_TRY(db.exec("DELETE FROM temp.area_protected"));
+    auto insert = db.prepare("INSERT INTO temp.area_protected(person_id) VALUES (?1)");
+    BV_TRY(insert);
+    for (const qint64 person : neighbourhood.protectedPeople())
+        BV_TRY(insert->bind(1, person).run());
+    // Both ways round: the relationship may be on the protected person's record or on the
+    // relative's.
+    auto relations = db.prepare(
+        "SELECT x.person_id, other.person_id FROM temp.area_protected x "
+        "CROSS JOIN person_link own ON own.person_id = x.person_id "
+        "CROSS JOIN relationship r ON r.source_person_id = own.source_person_id "
+        "CROSS JOIN person_link other ON other.source_person_id = r.related_source_person_id "
+        "UNION ALL "
+        "SELECT x.person_id, other.person_id FROM temp.area_protected x "
+        "CROSS JOIN person_link own ON own.person_id = x.person_id "
+        "CROSS JOIN relationship r "
+        "ON r.related_source_person_id = own.source_person_id "
+        "CROSS JOIN person_link other ON other.source_person_id = r.source_person_id");
+    BV_TRY(relations);
+    for (;;) {
+        auto step = relations->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        neighbourhood.addRelation(relations->int64(0), relations->int64(1));
+    }
+    return {};
+}
+
+Result<void> flaggedCandidates(store::Database &db, const Area &area, const QRectF &wide,
+                               const QStringList &flags,
+                               const ProtectedNeighbourhood &neighbourhood)
+{
     const QString protectedMark = QStringLiteral("protected_address");
     QStringList marks = flags;
     if (!marks.contains(protectedMark))
@@ -126,7 +186,8 @@ Result<void> flaggedCandidates(store::Database &db, const Area &area, const QRec
         if (candidates.contains(place.person))
             continue;
         if (mayBeListed(area, place.at, place.uncertainty)
-            || (mayBeProtected.contains(place.person)
+            || ((mayBeProtected.contains(place.person)
+                 || neighbourhood.givesAway(place.person, place.at))
                 && mayBeListed(area, coarsened(place.at), kProtectedUncertaintyMetres)))
             candidates.insert(place.person);
     }
@@ -300,6 +361,11 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
     BV_TRY(db.exec("DELETE FROM temp.area_candidate"));
     const QRectF wide(QPointF(box.left() - lonMargin, box.top() - margin),
                       QPointF(box.right() + lonMargin, box.bottom() + margin));
+    // Whoever would show where a protected person lives is weighed as they are
+    // (geo::ProtectedNeighbourhood).
+    BV_TRY(AreaQuery::refreshFlaggedPlaces(db));
+    ProtectedNeighbourhood neighbourhood;
+    BV_TRY(loadNeighbourhood(db, wide, neighbourhood));
     if (options.flags.isEmpty()) {
         // Everyone: the people with a placed address in the widened box (the R*Tree) into a
         // temporary table of ids (in memory: temp_store), then, in one pass each, their flags
@@ -320,7 +386,7 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
                    .bind(4, wide.top())
                    .run());
     } else {
-        BV_TRY(flaggedCandidates(db, area, wide, options.flags));
+        BV_TRY(flaggedCandidates(db, area, wide, options.flags, neighbourhood));
     }
     // With flags asked for, only people with one of them (active; who may see it is decided
     // below) are candidates at all.
@@ -435,7 +501,11 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
         person.flagFrom = candidate.from;
         person.agency = current->agency;
         person.reference = current->reference;
-        if (protectedAddress) {
+        // Someone living with a protected person, or their family near them, would show where
+        // they live: listed as protected, and decided as they are.
+        const bool sheltered
+            = !protectedAddress && neighbourhood.givesAway(personId, *current->position);
+        if (protectedAddress || sheltered) {
             // Decided on a 2 km cell, never the building: repeated queries cannot find it.
             if (area.classify(coarsened(*current->position), kProtectedUncertaintyMetres)
                 == Area::Placement::Outside)

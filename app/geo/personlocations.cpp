@@ -3,6 +3,7 @@
 
 #include "common/agencies.h"
 #include "geo/currentaddress.h"
+#include "geo/protectedneighbourhood.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -10,9 +11,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <numbers>
 
 namespace bv::geo {
 
@@ -92,17 +90,17 @@ Result<QHash<qint64, quint32>> flagMasks(store::Database &db, const access::Acce
     return masks;
 }
 
-// The people any agency records as family or household of a protected person, either way.
-Result<QSet<qint64>> relativesOf(store::Database &db, const QSet<qint64> &protectedPersons)
+// Every relationship recorded between a protected person and anyone, either way round.
+Result<void> addRelations(store::Database &db, ProtectedNeighbourhood &neighbourhood)
 {
-    QSet<qint64> relatives;
-    if (protectedPersons.isEmpty())
-        return relatives;
+    if (neighbourhood.isEmpty())
+        return {};
     auto rows
         = db.prepare("SELECT pa.person_id, pb.person_id FROM relationship r "
                      "JOIN person_link pa ON pa.source_person_id = r.source_person_id "
                      "JOIN person_link pb ON pb.source_person_id = r.related_source_person_id");
     BV_TRY(rows);
+    const QSet<qint64> &protectedPeople = neighbourhood.protectedPeople();
     for (;;) {
         auto step = rows->step();
         BV_TRY(step);
@@ -110,60 +108,20 @@ Result<QSet<qint64>> relativesOf(store::Database &db, const QSet<qint64> &protec
             break;
         const qint64 a = rows->int64(0);
         const qint64 b = rows->int64(1);
-        if (protectedPersons.contains(a))
-            relatives.insert(b);
-        if (protectedPersons.contains(b))
-            relatives.insert(a);
+        if (protectedPeople.contains(a) || protectedPeople.contains(b))
+            neighbourhood.addRelation(a, b);
     }
-    return relatives;
+    return {};
 }
 
-double metresBetween(const LonLat &a, const LonLat &b)
+// Takes off the map whoever would show where a protected person lives.
+void leaveOutNearProtected(PersonLocations &locations, const ProtectedNeighbourhood &neighbourhood)
 {
-    const double metresPerDegree = 111195.0;
-    const double dx
-        = (a.lon - b.lon) * metresPerDegree * std::cos(a.lat * std::numbers::pi / 180.0);
-    const double dy = (a.lat - b.lat) * metresPerDegree;
-    return std::hypot(dx, dy);
-}
-
-// A protected address is given away as surely by who lives with them as by the person: a child
-// in a refuge with an unflagged school record places the refuge. So nobody is drawn where a
-// protected person lives (the same building or postcode centre: within 50 m), nor their family
-// and household anywhere near (500 m: a postcode centre is often a few hundred metres from the
-// building).
-void leaveOutNearProtected(PersonLocations &locations, const std::vector<LonLat> &protectedPlaces,
-                           const QSet<qint64> &relatives)
-{
-    if (protectedPlaces.empty())
+    if (neighbourhood.isEmpty())
         return;
-    constexpr double kCellDegrees = 0.01; // about 1.1 km of latitude, 0.7 km of longitude here
-    const auto cellOf = [](const LonLat &at) {
-        return std::pair<qint64, qint64>(qint64(std::floor(at.lon / kCellDegrees)),
-                                         qint64(std::floor(at.lat / kCellDegrees)));
-    };
-    QHash<std::pair<qint64, qint64>, std::vector<LonLat>> grid;
-    for (const LonLat &place : protectedPlaces)
-        grid[cellOf(place)].push_back(place);
-    const auto nearest = [&](const LonLat &at) {
-        double best = std::numeric_limits<double>::max();
-        const auto [column, row] = cellOf(at);
-        for (qint64 dx = -1; dx <= 1; ++dx)
-            for (qint64 dy = -1; dy <= 1; ++dy) {
-                const auto found = grid.constFind({column + dx, row + dy});
-                if (found == grid.constEnd())
-                    continue;
-                for (const LonLat &place : *found)
-                    best = std::min(best, metresBetween(at, place));
-            }
-        return best;
-    };
     std::size_t kept = 0;
     for (std::size_t i = 0; i < locations.personIds.size(); ++i) {
-        const double distance = nearest(locations.positions[i]);
-        const bool leaveOut
-            = distance < 50 || (distance < 500 && relatives.contains(locations.personIds[i]));
-        if (leaveOut) {
+        if (neighbourhood.givesAway(locations.personIds[i], locations.positions[i])) {
             ++locations.leftOutProtected;
             continue;
         }
@@ -213,16 +171,22 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
     qint64 current = 0;
     std::vector<AddressRow> theirs;
     // Where each lives today, as the area query decides it (geo::currentAddress).
-    std::vector<LonLat> protectedPlaces; // every position a protected person was ever given
+    ProtectedNeighbourhood neighbourhood;
     const auto flush = [&] {
         if (theirs.empty())
             return;
-        if (protectedPersons.contains(current) || protectedOn(theirs, day)) {
-            ++locations.leftOutProtected;
-            protectedPersons.insert(current);
+        // Where a protected person lives, or lived, for the neighbourhood: any protected copy
+        // at any time, as the area query's index counts it.
+        const bool everProtected
+            = protectedPersons.contains(current)
+              || std::any_of(theirs.cbegin(), theirs.cend(),
+                             [](const AddressRow &row) { return row.isProtected; });
+        if (everProtected)
             for (const AddressRow &row : theirs)
                 if (row.position)
-                    protectedPlaces.push_back(*row.position);
+                    neighbourhood.addPlace(current, *row.position);
+        if (protectedPersons.contains(current) || protectedOn(theirs, day)) {
+            ++locations.leftOutProtected;
         } else if (const auto home = currentAddress(theirs, day);
                    home && home->position && home->precision != QLatin1String("district")) {
             locations.personIds.push_back(current);
@@ -256,9 +220,8 @@ Result<PersonLocations> PersonLocations::load(store::Database &db,
         theirs.push_back(std::move(row));
     }
     flush();
-    auto relatives = relativesOf(db, protectedPersons);
-    BV_TRY(relatives);
-    leaveOutNearProtected(locations, protectedPlaces, relatives.value());
+    BV_TRY(addRelations(db, neighbourhood));
+    leaveOutNearProtected(locations, neighbourhood);
     return locations;
 }
 

@@ -20,9 +20,8 @@ namespace bv::geo {
 // Where everyone in the store lives on a day, for the map's markers: one point per person,
 // their current address as the area query chooses it (geo::currentAddress), located by UPRN
 // or postcode. People with any protected address or an active protected-address flag are left
-// out (never drawn, not even as part of a cluster), and so is anyone within 50 m of where a
-// protected person lives, and their family and household within 500 m; and those known only to
-// a district.
+// out (never drawn, not even as part of a cluster), and so is whoever would show where they
+// live (geo::ProtectedNeighbourhood); and those known only to a district.
 struct PersonLocations
 {
     std::vector<qint64> personIds;

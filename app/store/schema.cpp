@@ -456,6 +456,9 @@ CREATE TABLE flagged_place (
 ) WITHOUT ROWID;
 CREATE INDEX flagged_place_person ON flagged_place(person_id);
 CREATE TABLE flagged_place_stale (person_id INTEGER PRIMARY KEY);
+-- The area query finds a protected person's family by relationships recorded on the
+-- relative's records too (geo::ProtectedNeighbourhood).
+CREATE INDEX relationship_related_person ON relationship(related_source_person_id);
 CREATE TABLE flagged_place_seen (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     address_id INTEGER NOT NULL,

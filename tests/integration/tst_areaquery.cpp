@@ -9,6 +9,7 @@
 #include "geo/currentaddress.h"
 #include "geo/personlocations.h"
 #include "geo/postcodeplacement.h"
+#include "geo/protectedneighbourhood.h"
 #include "linkage/storelinker.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void equalsBruteForce_data();
     void equalsBruteForce();
     void protectedAddressesAreNeverShown();
+    void householdOfProtectedPersonListedAsProtected();
     void auditedWithItsPurpose();
     void addressesWithOnlyAPostcodeArePlaced();
     void personReadHidesAProtectedPersonsPlaces();
@@ -103,6 +105,36 @@ std::map<qint64, geo::Placement> tst_AreaQuery::bruteForce(const geo::Area &area
         "AND (f.to_date IS NULL OR f.to_date >= ?2)");
     if (!persons.ok() || !addresses.ok() || !personFlags.ok())
         return placed;
+    // Who would show where a protected person lives (geo::ProtectedNeighbourhood, its rule
+    // tested on its own in tst_personlocations): everyone with a protected copy of an address
+    // at any time or an active protected-address flag, all their placed addresses, and every
+    // relationship recorded with them.
+    geo::ProtectedNeighbourhood neighbourhood;
+    auto protectedPlaces = db.prepare(
+        "SELECT pl.person_id, a.lon, a.lat FROM person_link pl JOIN address_period a ON "
+        "a.source_person_id = pl.source_person_id WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL "
+        "AND pl.person_id IN (SELECT p2.person_id FROM person_link p2 JOIN address_period a2 ON "
+        "a2.source_person_id = p2.source_person_id WHERE a2.protected <> 0 UNION SELECT "
+        "p3.person_id FROM person_link p3 JOIN flag f ON f.source_person_id = p3.source_person_id "
+        "WHERE f.kind = 'protected_address' AND f.active = 1)");
+    if (!protectedPlaces.ok())
+        return placed;
+    while (protectedPlaces->step().value())
+        neighbourhood.addPlace(protectedPlaces->int64(0),
+                               {protectedPlaces->real(1), protectedPlaces->real(2)});
+    auto relations = db.prepare(
+        "SELECT pa.person_id, pb.person_id FROM relationship r JOIN person_link pa ON "
+        "pa.source_person_id = r.source_person_id JOIN person_link pb ON pb.source_person_id = "
+        "r.related_source_person_id");
+    if (!relations.ok())
+        return placed;
+    while (relations->step().value()) {
+        const qint64 a = relations->int64(0);
+        const qint64 b = relations->int64(1);
+        if (neighbourhood.protectedPeople().contains(a)
+            || neighbourhood.protectedPeople().contains(b))
+            neighbourhood.addRelation(a, b);
+    }
     const auto rank = [](const QString &precision) {
         return precision == QLatin1String("uprn")            ? 0
                : precision == QLatin1String("postcode_unit") ? 1
@@ -148,7 +180,7 @@ std::map<qint64, geo::Placement> tst_AreaQuery::bruteForce(const geo::Area &area
         if (!best || !best->placedRow)
             continue;
         const geo::LonLat point{best->lon, best->lat};
-        if (isProtected) {
+        if (isProtected || neighbourhood.givesAway(person, point)) {
             if (area.classify(geo::coarsened(point), geo::kProtectedUncertaintyMetres)
                 != geo::Area::Placement::Outside)
                 placed[person] = geo::Placement::InsideProtected;
@@ -308,6 +340,70 @@ void tst_AreaQuery::protectedAddressesAreNeverShown()
     QVERIFY_RESULT(again);
     QVERIFY(std::find(again->personIds.cbegin(), again->personIds.cend(), shown->personId)
             != again->personIds.cend());
+}
+
+void tst_AreaQuery::householdOfProtectedPersonListedAsProtected()
+{
+    // A refuge: one person's address becomes protected; whoever the county has living with
+    // them (a relative within 50 m, whose own records are not flagged) must not be listed with
+    // that address, but as "inside, address protected", decided on the coarse cell.
+    store::Database &db = m_county->db();
+    access::Session &session = m_county->session();
+    auto locations = geo::PersonLocations::load(db, session.context(), m_asOf);
+    QVERIFY_RESULT(locations);
+    auto pairs = db.prepare("SELECT DISTINCT pa.person_id, pb.person_id FROM relationship r "
+                            "JOIN person_link pa ON pa.source_person_id = r.source_person_id "
+                            "JOIN person_link pb ON pb.source_person_id = "
+                            "r.related_source_person_id WHERE pa.person_id <> pb.person_id");
+    QVERIFY_RESULT(pairs);
+    qint64 subject = 0;
+    qint64 relative = 0;
+    geo::LonLat home;
+    while (pairs->step().value()) {
+        const auto a = locations->positionOf(pairs->int64(0));
+        const auto b = locations->positionOf(pairs->int64(1));
+        if (a && b && std::abs(a->lat - b->lat) < 0.0002 && std::abs(a->lon - b->lon) < 0.0003) {
+            subject = pairs->int64(0);
+            relative = pairs->int64(1);
+            home = *a;
+            break;
+        }
+    }
+    QVERIFY2(subject != 0, "the county should have a household placed at one address");
+    // A circle of 3 km round their home: well inside it, whether by the building or the cell.
+    const geo::Area area = geo::Area::circle(QStringLiteral("round the home"), home, 3000);
+    const auto before = listed(area, {});
+    QVERIFY(before);
+    QCOMPARE(before->at(relative), geo::Placement::Inside);
+
+    auto mark = db.prepare("UPDATE address_period SET protected = 1 WHERE source_person_id IN "
+                           "(SELECT source_person_id FROM person_link WHERE person_id = ?1)");
+    QVERIFY_RESULT(mark);
+    QVERIFY_RESULT(mark->bind(1, subject).run());
+    geo::AreaQueryOptions options;
+    options.asOf = m_asOf;
+    auto after = geo::AreaQuery::run(db, session.audit(), session.context(), area, options);
+    QVERIFY_RESULT(after);
+    for (const qint64 person : {subject, relative}) {
+        const auto found
+            = std::find_if(after->people.cbegin(), after->people.cend(),
+                           [person](const geo::AreaPerson &p) { return p.personId == person; });
+        QVERIFY(found != after->people.cend());
+        QCOMPARE(found->placement, geo::Placement::InsideProtected);
+        QVERIFY(found->address.isEmpty());
+        QCOMPARE(found->position.lat, 0.0);
+    }
+    const auto afterListed = listed(area, {});
+    QVERIFY(afterListed);
+    QCOMPARE(*afterListed, bruteForce(area, {}));
+
+    auto unmark = db.prepare("UPDATE address_period SET protected = 0 WHERE source_person_id IN "
+                             "(SELECT source_person_id FROM person_link WHERE person_id = ?1)");
+    QVERIFY_RESULT(unmark);
+    QVERIFY_RESULT(unmark->bind(1, subject).run());
+    const auto restored = listed(area, {});
+    QVERIFY(restored);
+    QCOMPARE(restored->at(relative), geo::Placement::Inside);
 }
 
 void tst_AreaQuery::auditedWithItsPurpose()

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/protectedneighbourhood.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace bv::geo {
+
+namespace {
+
+// About 1.1 km of latitude and 0.7 km of longitude here: a cell and its neighbours hold
+// everything within kFamilyMetres.
+constexpr double kCellDegrees = 0.01;
+
+double metresBetween(LonLat a, LonLat b)
+{
+    constexpr double kMetresPerDegree = 111195.0;
+    const double dx
+        = (a.lon - b.lon) * kMetresPerDegree * std::cos(a.lat * std::numbers::pi / 180.0);
+    const double dy = (a.lat - b.lat) * kMetresPerDegree;
+    return std::hypot(dx, dy);
+}
+
+} // namespace
+
+ProtectedNeighbourhood::Cell ProtectedNeighbourhood::cellOf(LonLat at)
+{
+    return {qint64(std::floor(at.lon / kCellDegrees)), qint64(std::floor(at.lat / kCellDegrees))};
+}
+
+void ProtectedNeighbourhood::addPlace(qint64 protectedPerson, LonLat at)
+{
+    m_cells[cellOf(at)].push_back({protectedPerson, at});
+    m_people.insert(protectedPerson);
+}
+
+void ProtectedNeighbourhood::addRelation(qint64 a, qint64 b)
+{
+    m_relations.insert({std::min(a, b), std::max(a, b)});
+}
+
+bool ProtectedNeighbourhood::givesAway(qint64 person, LonLat at) const
+{
+    const auto [column, row] = cellOf(at);
+    for (qint64 dx = -1; dx <= 1; ++dx)
+        for (qint64 dy = -1; dy <= 1; ++dy) {
+            const auto found = m_cells.constFind({column + dx, row + dy});
+            if (found == m_cells.constEnd())
+                continue;
+            for (const Place &place : *found) {
+                if (place.person == person)
+                    continue;
+                const double distance = metresBetween(at, place.at);
+                if (distance < kSameHomeMetres)
+                    return true;
+                if (distance < kFamilyMetres
+                    && m_relations.contains(
+                        {std::min(person, place.person), std::max(person, place.person)}))
+                    return true;
+            }
+        }
+    return false;
+}
+
+} // namespace bv::geo
