@@ -2389,6 +2389,18 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>%1 holds no areas.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a usable MBTiles file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store key is too short for the tile cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile cache key cannot be derived.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::geo::AreaQuery</name>
@@ -2461,6 +2473,73 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::geo::MbTilesSource</name>
+    <message>
+        <source>No MBTiles file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database, or its first page is damaged (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged (SQLite&apos;s check failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;metadata&quot; and &quot;tiles&quot; tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata table cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata table is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds vector tiles (pbf); Broadview draws raster tiles (png, jpg, webp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tiles table lacks the MBTiles columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tiles cannot be read (the file is damaged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tiles are not PNG, JPEG or WebP images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its zoom levels cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its zoom range %1 to %2 is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tile of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::geo::PostcodeGazetteer</name>
     <message>
         <source>The postcode gazetteer %1 is damaged; reinstall Broadview.</source>
@@ -2499,6 +2578,66 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>%1, %2: a MultiPolygon with no polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::TileCache</name>
+    <message>
+        <source>The tile cache %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::TileDirectorySource</name>
+    <message>
+        <source>No tile folder at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no tiles: Broadview reads {z}/{x}/{y}.png (or .jpg, .webp) under the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tile under %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::TileFetcher</name>
+    <message>
+        <source>%1 tiles is more than one save may fetch (%2): choose a smaller area or fewer zoom levels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An area is being saved already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile server %1 cannot be reached; the map shows what is saved for offline use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::geo::TileUrlTemplate</name>
+    <message>
+        <source>The tile server address is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with https:// (plain http only to this machine: the tiles asked for show which streets were looked at).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile server address &quot;%1&quot; lacks %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3140,6 +3279,72 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
 </context>
 <context>
+    <name>bv::report::AreaList</name>
+    <message>
+        <source>building (UPRN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People living in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 inside, %3 located too coarsely to be sure, %4 at protected addresses (ask the agency named).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more could not be placed: where they live now has no position.</source>
+        <translation>
+            <numerusform>%n more could not be placed: where they live now has no position.</numerusform>
+            <numerusform>%n more could not be placed: where they live now has no position.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listed as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Located by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected: ask %1 (record %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bv::report::Chronology</name>
     <message>
         <source>Date or period</source>
@@ -3212,18 +3417,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         </translation>
     </message>
     <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot start a PDF in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot finish the PDF %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3252,6 +3445,21 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <name>bv::report::ProtectiveMarking</name>
     <message>
         <source>Produced by %1 on %2 (UK time) for: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::report::TableDocument</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start a PDF in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3479,6 +3687,139 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Exported the list to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A marked document for a meeting or briefing; protected addresses are never shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more had a located address in the area, but where they live now has no position (no UPRN or known postcode), so they could not be placed.</source>
+        <translation>
+            <numerusform>%n more had a located address in the area, but where they live now has no position (no UPRN or known postcode), so they could not be placed.</numerusform>
+            <numerusform>%n more had a located address in the area, but where they live now has no position (no UPRN or known postcode), so they could not be placed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, living there on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::BaseMapController</name>
+    <message>
+        <source>A tile server&apos;s address is kept in the store: unlock it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base map chosen in the settings did not open, so the map shows its own offline layer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles from a server are kept encrypted with the store: unlock it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::BaseMapDialog</name>
+    <message>
+        <source>Base map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadview&apos;s own map of the county works with no network. Raster tiles can be drawn over it instead: from a file or folder on this computer, or from a tile server. Tiles fetched from a server are kept encrypted with the store, since they show which streets were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offline county map (shipped with Broadview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An .mbtiles file of raster tiles (PNG, JPEG or WebP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile &amp;folder ({z}/{x}/{y}.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of zoom folders holding tiles as {z}/{x}/{y}.png, .jpg or .webp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a tile folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile &amp;server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An https address with {z}, {x} and {y} (or {-y} for rows from the south)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the tiles&apos; licence requires, e.g. © OpenStreetMap contributors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn on the map under the tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the base map did not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3830,6 +4171,22 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save this area for offline use…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the map&apos;s view from the tile server for use with no network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bv::ui::MapPanel</name>
@@ -3867,6 +4224,84 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>%1: no address known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show people with flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers for everyone, or only the people with this flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show people known to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers for people known to any agency, or only to this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) on the map</source>
+        <translation>
+            <numerusform>%n person on the map</numerusform>
+            <numerusform>%n people on the map</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n at protected addresses never shown</source>
+        <translation>
+            <numerusform>; %n at protected addresses never shown</numerusform>
+            <numerusform>; %n at protected addresses never shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sibling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>twin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lives with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3944,6 +4379,71 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     </message>
     <message>
         <source>Analysis and impact go into the chronology&apos;s columns of the same names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bv::ui::OfflineAreaDialog</name>
+    <message>
+        <source>Save this area for offline use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map&apos;s view, about %1 km by %2 km, is fetched from %3 and kept encrypted with this store, so the map shows it with no network. Save only what the work needs: tile servers limit how much may be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From zoom level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To zoom level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coarsest level saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finest level saved: 16 shows streets, 18 buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From zoom level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To zoom level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s) saved.</source>
+        <translation>
+            <numerusform>%n tile saved.</numerusform>
+            <numerusform>%n tiles saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the server did not have.</source>
+        <translation>
+            <numerusform>%n the server did not have.</numerusform>
+            <numerusform>%n the server did not have.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tiles, %2 of them not saved yet: about %3 to fetch.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
