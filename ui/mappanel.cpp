@@ -105,7 +105,7 @@ void MapPanel::applyFilter()
     m_markersShown = qsizetype(shown.size());
     m_markerCount->setText(tr("%n person(s) on the map", nullptr, int(m_markersShown))
                            + (m_locations->leftOutProtected > 0
-                                  ? tr("; %n at protected addresses never shown", nullptr,
+                                  ? tr("; %n at or near protected addresses never shown", nullptr,
                                        int(m_locations->leftOutProtected))
                                   : QString()));
     m_map->renderer().setMarkers(std::make_shared<const geo::MarkerClusters>(std::move(shown)));
