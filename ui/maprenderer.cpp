@@ -275,13 +275,17 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport) const
     painter.restore();
 }
 
-std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &viewport) const
+std::vector<MapRenderer::TileDraw> MapRenderer::visibleTiles(const MapViewport &viewport,
+                                                             double devicePixelRatio) const
 {
     std::vector<TileDraw> draws;
     const geo::TileSourceInfo &info = m_tiles->info();
     // The level whose pixels are nearest the screen's, within what the source has: beyond its
     // finest level the finest is magnified.
-    const int zoom = std::clamp(int(std::lround(viewport.zoom)), info.minZoom, info.maxZoom);
+    // On a high-density screen, a level finer per doubling of the pixels, so tiles stay sharp.
+    const double density = std::log2(std::max(1.0, devicePixelRatio));
+    const int zoom
+        = std::clamp(int(std::lround(viewport.zoom + density)), info.minZoom, info.maxZoom);
     const int tiles = 1 << zoom;
     const auto screenOf = [&](double x, double y) {
         const QPointF at = viewport.toScreen(QPointF(x / tiles, y / tiles));
@@ -349,7 +353,9 @@ void MapRenderer::drawBase(QPainter &painter, const MapViewport &viewport) const
     }
     // Raster tiles: where they cover the whole screen the base layer is not drawn at all;
     // elsewhere it shows through where a tile has not come yet.
-    const std::vector<TileDraw> tiles = m_tiles ? visibleTiles(viewport) : std::vector<TileDraw>();
+    const std::vector<TileDraw> tiles
+        = m_tiles ? visibleTiles(viewport, painter.device()->devicePixelRatioF())
+                  : std::vector<TileDraw>();
     m_tilesCovered = !tiles.empty()
                      && std::all_of(tiles.begin(), tiles.end(),
                                     [](const TileDraw &tile) { return tile.exact; });

@@ -121,7 +121,7 @@ private:
         QRectF source;
         bool exact = false;
     };
-    std::vector<TileDraw> visibleTiles(const MapViewport &viewport) const;
+    std::vector<TileDraw> visibleTiles(const MapViewport &viewport, double devicePixelRatio) const;
     void drawMarkers(QPainter &painter, const MapViewport &viewport) const;
     void drawLabels(QPainter &painter, const MapViewport &viewport) const;
     void drawPerson(QPainter &painter, const MapViewport &viewport) const;

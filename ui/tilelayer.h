@@ -40,7 +40,7 @@ public:
     // finer one has not come yet. Never asks the server.
     QPixmap localTile(const geo::webmercator::TileId &tile);
     // Decoded tiles kept: a frame never draws more (MapRenderer's limit).
-    static constexpr int kKeptTiles = 300;
+    static constexpr int kKeptTiles = 512;
     geo::TileFetcher *fetcher() const { return m_fetcher; }
 
 Q_SIGNALS:
@@ -51,7 +51,7 @@ private:
 
     std::unique_ptr<geo::TileSource> m_source;
     geo::TileFetcher *m_fetcher = nullptr; // child, for a server only
-    // About 80 MB of decoded tiles: two screens at any zoom, and the levels either side.
+    // Up to 128 MB of decoded tiles: two screens of a 5K display at any zoom.
     QCache<qint64, QPixmap> m_pixmaps{kKeptTiles};
     // Not in the source (or unreadable): not read again, until a server sends it or its
     // pause ends.
