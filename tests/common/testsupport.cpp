@@ -8,6 +8,7 @@
 #include "store/statement.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -61,6 +62,15 @@ Result<std::unique_ptr<access::Session>> StoreFixture::unlock()
 {
     return access::Session::unlock(m_paths, SecretBytes::fromView(m_passphrase), adminContext(),
                                    m_clock);
+}
+
+QString pdfText(const QString &path)
+{
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    return pdftotext.waitForFinished(30000)
+               ? QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified()
+               : QString();
 }
 
 QByteArray readFile(const QString &path)

@@ -59,6 +59,10 @@ private:
 // Bytes of a file, or an empty array if it cannot be read.
 QByteArray readFile(const QString &path);
 
+// A PDF's text as pdftotext reads it (as a screen reader or a search would), whitespace
+// simplified; empty when it cannot be read.
+QString pdfText(const QString &path);
+
 // Inserts one source, one source_person (with the given family name) and a person linking it.
 // Returns the person id. For tests that need feed-shaped rows before the feeds exist.
 [[nodiscard]] Result<qint64> insertPerson(store::Database &db, const QString &sourceCode,

@@ -43,16 +43,6 @@ QString odtText(const QString &path)
     return xml.hasError() ? QStringLiteral("XML ERROR ") + xml.errorString() : text;
 }
 
-QString pdfText(const QString &path)
-{
-    // In reading order, each cell's lines together; the lines of a wrapped cell joined.
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    return pdftotext.waitForFinished(30000)
-               ? QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified()
-               : QString();
-}
-
 } // namespace
 
 class tst_ChronologyExport : public QObject
@@ -151,7 +141,7 @@ void tst_ChronologyExport::exports()
     QVERIFY(run.out.contains(QLatin1String("2 events")));
     QString text;
     if (format == QLatin1String("pdf"))
-        text = pdfText(out);
+        text = test::pdfText(out);
     else if (format == QLatin1String("odt"))
         text = odtText(out);
     else {
@@ -255,7 +245,7 @@ void tst_ChronologyExport::longChronologyRunsOverPages()
     arguments[arguments.indexOf(QStringLiteral("--person")) + 1] = QStringLiteral("8");
     const Run run = broadview(arguments);
     QVERIFY2(run.code == 0, qPrintable(run.err));
-    const QString text = pdfText(out);
+    const QString text = test::pdfText(out);
     QVERIFY2(text.contains(QLatin1String("Page 2 of")), qPrintable(text.left(400)));
     // Every row there once: none lost between pages, and none split over two (which would
     // leave its text out of sight in the PDF, found twice by a search or a screen reader).

@@ -3,22 +3,12 @@
 #include "report/arealistpdf.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace bv;
 
 namespace {
-
-QString pdfText(const QString &path)
-{
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    return pdftotext.waitForFinished(30000)
-               ? QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified()
-               : QString();
-}
 
 // Synthetic people: one inside, one located too coarsely, one at a protected address whose
 // address and position the list must never show; then `more` inside.
@@ -97,7 +87,7 @@ void tst_AreaListPdf::listsEveryoneWithWhy()
             return {};
         }));
     QVERIFY(audited);
-    const QString text = pdfText(path);
+    const QString text = test::pdfText(path);
     QVERIFY2(text.contains(QLatin1String("People living in Flood zone 3")), qPrintable(text));
     QVERIFY(text.contains(QLatin1String("Vulnerable adult, living there on 25/11/2026")));
     QVERIFY(text.contains(QLatin1String("1 inside, 1 located too coarsely")));
@@ -123,7 +113,7 @@ void tst_AreaListPdf::longListBreaksBetweenRows()
                                             {QStringLiteral("officer"),
                                              QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC),
                                              QStringLiteral("planning")}));
-    const QString text = pdfText(path);
+    const QString text = test::pdfText(path);
     QVERIFY2(text.contains(QLatin1String("Page 2 of")), qPrintable(text.left(400)));
     for (int i = 0; i < 120; ++i) {
         const QString name = QStringLiteral("Person%1 Many").arg(i, 3, 10, QLatin1Char('0'));
