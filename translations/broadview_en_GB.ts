@@ -4265,13 +4265,6 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
             <numerusform>%n people on the map</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>; %n at protected addresses never shown</source>
-        <translation>
-            <numerusform>; %n at protected addresses never shown</numerusform>
-            <numerusform>; %n at protected addresses never shown</numerusform>
-        </translation>
-    </message>
     <message>
         <source>parent</source>
         <translation type="unfinished"></translation>
@@ -4303,6 +4296,13 @@ The last lines are `figure NAME VALUE`: cluster_precision, cluster_recall, clust
     <message>
         <source>person %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n at or near protected addresses never shown</source>
+        <translation>
+            <numerusform>; %n at or near protected addresses never shown</numerusform>
+            <numerusform>; %n at or near protected addresses never shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
