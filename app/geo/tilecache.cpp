@@ -4,11 +4,14 @@
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/storefiles.h"
+#include "store/transaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 
 #include <sodium.h>
+#include <tuple>
+#include <vector>
 
 namespace bv::geo {
 
@@ -68,8 +71,11 @@ Result<std::unique_ptr<TileCache>> TileCache::open(const QString &path, const Se
     BV_TRY(cache->m_db->exec("CREATE TABLE IF NOT EXISTS tile ("
                              " source TEXT NOT NULL, zoom INTEGER NOT NULL, x INTEGER NOT NULL,"
                              " y INTEGER NOT NULL, data BLOB NOT NULL, fetched_at TEXT NOT NULL,"
+                             " saved INTEGER NOT NULL DEFAULT 0,"
                              " PRIMARY KEY (source, zoom, x, y)) WITHOUT ROWID"));
     BV_TRY(cache->prepareStatements());
+    // What the screen fetched is a cache; what the user saved is not. Kept to a size at open.
+    BV_TRY(cache->trim(kScreenTileBytes));
     return cache;
 }
 
@@ -83,10 +89,15 @@ Result<void> TileCache::prepareStatements()
         = m_db->prepare("SELECT 1 FROM tile WHERE source = ?1 AND zoom = ?2 AND x = ?3 AND y = ?4");
     BV_TRY(contains);
     m_contains = std::make_unique<store::Statement>(std::move(contains).value());
-    auto write = m_db->prepare("INSERT OR REPLACE INTO tile(source, zoom, x, y, data, fetched_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto write
+        = m_db->prepare("INSERT OR REPLACE INTO tile(source, zoom, x, y, data, fetched_at, saved) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     BV_TRY(write);
     m_write = std::make_unique<store::Statement>(std::move(write).value());
+    auto markSaved = m_db->prepare(
+        "UPDATE tile SET saved = 1 WHERE source = ?1 AND zoom = ?2 AND x = ?3 AND y = ?4");
+    BV_TRY(markSaved);
+    m_markSaved = std::make_unique<store::Statement>(std::move(markSaved).value());
     return {};
 }
 
@@ -115,15 +126,56 @@ Result<bool> TileCache::contains(const QString &source, const webmercator::TileI
     return found;
 }
 
+Result<void> TileCache::markSaved(const QString &source, const webmercator::TileId &tile)
+{
+    return m_markSaved->bind(1, source).bind(2, tile.zoom).bind(3, tile.x).bind(4, tile.y).run();
+}
+
+Result<qint64> TileCache::trim(qint64 maxBytes)
+{
+    auto total = m_db->queryInt("SELECT coalesce(sum(length(data)), 0) FROM tile WHERE saved = 0");
+    BV_TRY(total);
+    if (total.value() <= maxBytes)
+        return qint64(0);
+    // Oldest first, until what is left fits.
+    auto oldest = m_db->prepare("SELECT source, zoom, x, y, length(data) FROM tile "
+                                "WHERE saved = 0 ORDER BY fetched_at");
+    BV_TRY(oldest);
+    auto remove
+        = m_db->prepare("DELETE FROM tile WHERE source = ?1 AND zoom = ?2 AND x = ?3 AND y = ?4");
+    BV_TRY(remove);
+    std::vector<std::tuple<QString, int, int, int>> doomed;
+    qint64 excess = total.value() - maxBytes;
+    for (;;) {
+        if (excess <= 0)
+            break;
+        auto step = oldest->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        doomed.emplace_back(oldest->text(0), int(oldest->int64(1)), int(oldest->int64(2)),
+                            int(oldest->int64(3)));
+        excess -= oldest->int64(4);
+    }
+    oldest->reset();
+    auto tx = store::Transaction::begin(*m_db);
+    BV_TRY(tx);
+    for (const auto &[source, zoom, x, y] : doomed)
+        BV_TRY(remove->bind(1, source).bind(2, zoom).bind(3, x).bind(4, y).run());
+    BV_TRY(tx->commit());
+    return qint64(doomed.size());
+}
+
 Result<void> TileCache::write(const QString &source, const webmercator::TileId &tile,
-                              const QByteArray &bytes)
+                              const QByteArray &bytes, bool saved)
 {
     m_write->bind(1, source)
         .bind(2, tile.zoom)
         .bind(3, tile.x)
         .bind(4, tile.y)
         .bindBlob(5, bytes)
-        .bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        .bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+        .bind(7, saved ? 1 : 0);
     return m_write->run();
 }
 

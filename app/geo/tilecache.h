@@ -38,8 +38,15 @@ public:
     [[nodiscard]] Result<std::optional<QByteArray>> read(const QString &source,
                                                          const webmercator::TileId &tile);
     [[nodiscard]] Result<bool> contains(const QString &source, const webmercator::TileId &tile);
+    // A tile saved for offline use (`saved`) is kept until the user clears the cache; one
+    // fetched for the screen may be dropped when the cache grows past kScreenTileBytes.
     [[nodiscard]] Result<void> write(const QString &source, const webmercator::TileId &tile,
-                                     const QByteArray &bytes);
+                                     const QByteArray &bytes, bool saved = false);
+    [[nodiscard]] Result<void> markSaved(const QString &source, const webmercator::TileId &tile);
+    // Drops the oldest tiles fetched for the screen beyond `maxBytes` of them; returns how
+    // many. Saved tiles are never dropped.
+    [[nodiscard]] Result<qint64> trim(qint64 maxBytes);
+    static constexpr qint64 kScreenTileBytes = 256LL << 20;
 
     struct Usage
     {
@@ -61,6 +68,7 @@ private:
     std::unique_ptr<store::Statement> m_read;
     std::unique_ptr<store::Statement> m_contains;
     std::unique_ptr<store::Statement> m_write;
+    std::unique_ptr<store::Statement> m_markSaved;
 };
 
 } // namespace bv::geo

@@ -103,6 +103,8 @@ TileFetcher::saveArea(const std::vector<webmercator::TileRange> &ranges)
                 BV_TRY(cached);
                 if (!cached.value())
                     m_saving.push_back(tile);
+                else // fetched for the screen before: kept now, as the user asked
+                    BV_TRY(m_cache.markSaved(m_source, tile));
             }
     m_saveTotal = qint64(m_saving.size());
     ++m_save;
@@ -150,7 +152,8 @@ void TileFetcher::pump()
             m_queued.remove(webmercator::tileKey(tile));
         }
         if (m_inFlight.contains(webmercator::tileKey(tile))) {
-            if (forSave) { // the screen asked for it first; count it when it lands
+            if (forSave) { // the screen asked for it first: kept as saved when it lands
+                m_saveOnArrival.insert(webmercator::tileKey(tile));
                 ++m_saveDone;
                 Q_EMIT saveProgress(m_saveDone, m_saveTotal);
             }
@@ -211,7 +214,8 @@ void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile
     if (error == QNetworkReply::NoError && status == 200) {
         const QByteArray bytes = reply->read(kMaxTileBytes + 1);
         if (bytes.size() <= kMaxTileBytes && !imageFormatOf(bytes).isEmpty()) {
-            auto written = m_cache.write(m_source, tile, bytes);
+            const bool saved = save != 0 || m_saveOnArrival.remove(webmercator::tileKey(tile));
+            auto written = m_cache.write(m_source, tile, bytes, saved);
             if (written.ok())
                 stored = true;
             else

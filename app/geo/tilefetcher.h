@@ -79,6 +79,7 @@ private:
     QSet<qint64> m_queued;
     QSet<qint64> m_inFlight;
     QSet<qint64> m_missing;
+    QSet<qint64> m_saveOnArrival; // saved while the screen's request for it was on its way
     QDeadlineTimer m_pausedUntil{0};
     qint64 m_saveTotal = 0;
     qint64 m_saveDone = 0;

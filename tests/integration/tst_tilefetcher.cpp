@@ -48,6 +48,7 @@ private Q_SLOTS:
     void unreachableServerPauses();
     void savesAreaForOffline();
     void refusesBulkSave();
+    void trimKeepsSavedTiles();
 };
 
 void tst_TileFetcher::urlTemplates_data()
@@ -221,6 +222,10 @@ void tst_TileFetcher::savesAreaForOffline()
     QCOMPARE(progress.last().at(0).toLongLong(), expected);
     QCOMPARE(server.requests(), int(expected));
 
+    // Kept as saved: a trim of the screen's tiles leaves every one of them.
+    auto dropped = cache.value()->trim(0);
+    QVERIFY_RESULT(dropped);
+    QCOMPARE(dropped.value(), qint64(0));
     // Saved: nothing left to fetch, and the estimate now comes from the tiles themselves.
     auto again = fetcher.planSave(ranges);
     QVERIFY_RESULT(again);
@@ -250,6 +255,41 @@ void tst_TileFetcher::refusesBulkSave()
     QVERIFY(!plan.ok());
     QVERIFY(plan.error().message.contains(QLatin1String("smaller area")));
     QVERIFY(!fetcher.isSaving());
+}
+
+void tst_TileFetcher::trimKeepsSavedTiles()
+{
+    // The screen's tiles are a cache, dropped oldest first past a size; the tiles a user saved
+    // for offline use are not, however old.
+    QTemporaryDir dir;
+    auto cache
+        = geo::TileCache::open(dir.filePath(QStringLiteral("c.tiles")), SecretBytes::random(32));
+    QVERIFY_RESULT(cache);
+    const QString source = QStringLiteral("s");
+    for (int x = 0; x < 10; ++x) {
+        QVERIFY_RESULT(cache.value()->write(source, {12, x, 0}, fakePng(12, x, 0), x < 4));
+        QTest::qWait(2); // fetched one after another
+    }
+    auto usage = cache.value()->usage(source);
+    QVERIFY_RESULT(usage);
+    const qint64 tileBytes = usage.value().bytes / 10;
+    auto dropped = cache.value()->trim(3 * tileBytes); // room for three of the six unsaved
+    QVERIFY_RESULT(dropped);
+    QCOMPARE(dropped.value(), qint64(3));
+    for (int x = 0; x < 10; ++x) {
+        auto kept = cache.value()->contains(source, {12, x, 0});
+        QVERIFY_RESULT(kept);
+        // Saved (0 to 3) kept; of the screen's (4 to 9), the three oldest dropped.
+        QCOMPARE(kept.value(), x < 4 || x >= 7);
+    }
+    // A tile saved once it was cached for the screen is kept from then on.
+    QVERIFY_RESULT(cache.value()->markSaved(source, {12, 7, 0}));
+    auto again = cache.value()->trim(0);
+    QVERIFY_RESULT(again);
+    QCOMPARE(again.value(), qint64(2));
+    auto seven = cache.value()->contains(source, {12, 7, 0});
+    QVERIFY_RESULT(seven);
+    QVERIFY(seven.value());
 }
 
 BV_TEST_MAIN(tst_TileFetcher)
