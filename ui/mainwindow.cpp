@@ -14,6 +14,7 @@
 #include "search/personsearch.h"
 #include "search/personsearchindex.h"
 #include "store/annotationrepository.h"
+#include "store/cipherthreadstate.h"
 #include "store/personrepository.h"
 #include "store/storefiles.h"
 #include "store/storeinspector.h"
@@ -646,6 +647,9 @@ void MainWindow::loadMapMarkers()
     m_markerLoad.setFuture(
         QtConcurrent::run([key, pragmas, path, context,
                            today]() mutable -> std::shared_ptr<const geo::PersonLocations> {
+            // Declared first, so it runs last: OpenSSL's state for this pool thread is
+            // released once the connection is closed.
+            const store::CipherThreadStateRelease releaseOnReturn;
             auto db = store::StoreFiles::openWithKey(path, *key, pragmas);
             key.reset(); // wiped now: the connection holds what it needs
             if (!db.ok())
