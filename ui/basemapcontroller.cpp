@@ -64,7 +64,7 @@ BaseMapChoice BaseMapChoice::load(store::Database *store)
 
 Result<void> BaseMapChoice::save(store::Database *store) const
 {
-    if (kind == Kind::Server || !server.isEmpty()) {
+    if (kind == Kind::Server) {
         if (!store)
             return makeError(ErrorCode::AccessDenied,
                              BaseMapController::tr("A tile server's address is kept in the store: "
