@@ -431,13 +431,15 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
             break;
         const QString fromDate = flags->text(5);
         const QString toDate = flags->text(6);
-        if ((!fromDate.isEmpty() && fromDate > asOf) || (!toDate.isEmpty() && toDate < asOf))
-            continue;
         Candidate &candidate = candidates[flags->int64(0)];
         const QString kind = flags->text(1);
-        // A protected address is kept back whoever may see the flag that says so.
+        // A protected address is kept back whoever may see the flag that says so, and whatever
+        // its dates: a day asked for before it began must not show the address, as the map
+        // never does.
         if (kind == QLatin1String("protected_address"))
             candidate.protectedFlag = true;
+        if ((!fromDate.isEmpty() && fromDate > asOf) || (!toDate.isEmpty() && toDate < asOf))
+            continue;
         const bool visible
             = access::AccessPolicy::decide(context, flags->text(2), flags->text(3)).visible
               && access::AccessPolicy::decide(context, flags->text(2), flags->text(4)).visible;
@@ -492,7 +494,10 @@ Result<AreaQueryResult> AreaQuery::run(store::Database &db, access::AuditLog &au
         const bool protectedAddress = candidate.protectedFlag || protectedOn(candidate.rows, asOf);
         const auto current = currentAddress(candidate.rows, asOf);
         if (!current || !current->position) {
-            ++result.unplaced; // where they live now is not known precisely enough to place
+            // Not counted for a protected person: the count moving as an area is redrawn
+            // would show where their placed (protected) address is.
+            if (!protectedAddress)
+                ++result.unplaced; // where they live now is not known precisely enough
             continue;
         }
         AreaPerson person;

@@ -73,9 +73,30 @@ Result<std::unique_ptr<TileCache>> TileCache::open(const QString &path, const Se
                              " y INTEGER NOT NULL, data BLOB NOT NULL, fetched_at TEXT NOT NULL,"
                              " saved INTEGER NOT NULL DEFAULT 0,"
                              " PRIMARY KEY (source, zoom, x, y)) WITHOUT ROWID"));
+    // A cache made before tiles could be saved gains the column (all its tiles the screen's).
+    // (PRAGMA table_info as a statement: SQLite 3.15 has no pragma table functions.)
+    bool hasSaved = false;
+    auto columns = cache->m_db->prepare("PRAGMA table_info(tile)");
+    BV_TRY(columns);
+    for (;;) {
+        auto step = columns->step();
+        BV_TRY(step);
+        if (!step.value())
+            break;
+        hasSaved = hasSaved || columns->text(1) == QLatin1String("saved");
+    }
+    if (!hasSaved)
+        BV_TRY(cache->m_db->exec("ALTER TABLE tile ADD COLUMN saved INTEGER NOT NULL DEFAULT 0"));
+    // The trim reads ages and sizes from here, never the tiles' pages.
+    BV_TRY(cache->m_db->exec("CREATE INDEX IF NOT EXISTS tile_age ON tile(saved, fetched_at)"));
     BV_TRY(cache->prepareStatements());
-    // What the screen fetched is a cache; what the user saved is not. Kept to a size at open.
-    BV_TRY(cache->trim(kScreenTileBytes));
+    // What the screen fetched is a cache; what the user saved is not. Kept to a size at open,
+    // trimmed to nine tenths so that it is not trimmed again at every open.
+    auto total
+        = cache->m_db->queryInt("SELECT coalesce(sum(length(data)), 0) FROM tile WHERE saved = 0");
+    BV_TRY(total);
+    if (total.value() > kScreenTileBytes)
+        BV_TRY(cache->trim(kScreenTileBytes / 10 * 9));
     return cache;
 }
 
@@ -91,11 +112,12 @@ Result<void> TileCache::prepareStatements()
     m_contains = std::make_unique<store::Statement>(std::move(contains).value());
     auto write
         = m_db->prepare("INSERT OR REPLACE INTO tile(source, zoom, x, y, data, fetched_at, saved) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, max(?7, coalesce((SELECT saved FROM "
+                        "tile WHERE source = ?1 AND zoom = ?2 AND x = ?3 AND y = ?4), 0)))");
     BV_TRY(write);
     m_write = std::make_unique<store::Statement>(std::move(write).value());
-    auto markSaved = m_db->prepare(
-        "UPDATE tile SET saved = 1 WHERE source = ?1 AND zoom = ?2 AND x = ?3 AND y = ?4");
+    auto markSaved = m_db->prepare("UPDATE tile SET saved = 1 WHERE source = ?1 AND zoom = ?2 "
+                                   "AND x BETWEEN ?3 AND ?4 AND y BETWEEN ?5 AND ?6");
     BV_TRY(markSaved);
     m_markSaved = std::make_unique<store::Statement>(std::move(markSaved).value());
     return {};
@@ -126,9 +148,15 @@ Result<bool> TileCache::contains(const QString &source, const webmercator::TileI
     return found;
 }
 
-Result<void> TileCache::markSaved(const QString &source, const webmercator::TileId &tile)
+Result<void> TileCache::markSaved(const QString &source, const webmercator::TileRange &range)
 {
-    return m_markSaved->bind(1, source).bind(2, tile.zoom).bind(3, tile.x).bind(4, tile.y).run();
+    return m_markSaved->bind(1, source)
+        .bind(2, range.zoom)
+        .bind(3, range.minX)
+        .bind(4, range.maxX)
+        .bind(5, range.minY)
+        .bind(6, range.maxY)
+        .run();
 }
 
 Result<qint64> TileCache::trim(qint64 maxBytes)

@@ -42,7 +42,9 @@ public:
     // fetched for the screen may be dropped when the cache grows past kScreenTileBytes.
     [[nodiscard]] Result<void> write(const QString &source, const webmercator::TileId &tile,
                                      const QByteArray &bytes, bool saved = false);
-    [[nodiscard]] Result<void> markSaved(const QString &source, const webmercator::TileId &tile);
+    // The tiles of a range already cached become saved (one statement a range).
+    [[nodiscard]] Result<void> markSaved(const QString &source,
+                                         const webmercator::TileRange &range);
     // Drops the oldest tiles fetched for the screen beyond `maxBytes` of them; returns how
     // many. Saved tiles are never dropped.
     [[nodiscard]] Result<qint64> trim(qint64 maxBytes);

@@ -103,9 +103,10 @@ TileFetcher::saveArea(const std::vector<webmercator::TileRange> &ranges)
                 BV_TRY(cached);
                 if (!cached.value())
                     m_saving.push_back(tile);
-                else // fetched for the screen before: kept now, as the user asked
-                    BV_TRY(m_cache.markSaved(m_source, tile));
             }
+    // Those fetched for the screen before are kept now, as the user asked.
+    for (const auto &range : ranges)
+        BV_TRY(m_cache.markSaved(m_source, range));
     m_saveTotal = qint64(m_saving.size());
     ++m_save;
     m_saveDone = 0;
@@ -131,6 +132,7 @@ void TileFetcher::cancelSave()
 
 void TileFetcher::endSave(const QString &error)
 {
+    m_saveOnArrival.clear();
     const qint64 saved = m_saveDone - m_saveFailed;
     const qint64 failed = m_saveFailed;
     m_saveTotal = 0;
@@ -227,6 +229,8 @@ void TileFetcher::finished(QNetworkReply *reply, const webmercator::TileId &tile
     // server error (429, 5xx, TLS) may pass, and the tile is asked for again later.
     if (!stored && (status == 404 || status == 204 || status == 200))
         m_missing.insert(webmercator::tileKey(tile));
+    if (!stored)
+        m_saveOnArrival.remove(webmercator::tileKey(tile));
     const bool forThisSave = save != 0 && save == m_save && isSaving();
     if (forThisSave) {
         ++m_saveDone;

@@ -456,9 +456,6 @@ CREATE TABLE flagged_place (
 ) WITHOUT ROWID;
 CREATE INDEX flagged_place_person ON flagged_place(person_id);
 CREATE TABLE flagged_place_stale (person_id INTEGER PRIMARY KEY);
--- The area query finds a protected person's family by relationships recorded on the
--- relative's records too (geo::ProtectedNeighbourhood).
-CREATE INDEX relationship_related_person ON relationship(related_source_person_id);
 CREATE TABLE flagged_place_seen (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     address_id INTEGER NOT NULL,
@@ -524,10 +521,17 @@ INSERT INTO flagged_place_seen(id, address_id, flag_id) VALUES
     (1, (SELECT coalesce(max(id), 0) FROM address_period), (SELECT coalesce(max(id), 0) FROM flag));
 )sql";
 
+// v8: the area query finds a protected person's family by relationships recorded on the
+// relative's records too (geo::ProtectedNeighbourhood), for every query near a protected
+// person: by the related record, not a scan of every relationship.
+constexpr std::string_view kSchemaV8 = R"sql(
+CREATE INDEX IF NOT EXISTS relationship_related_person ON relationship(related_source_person_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
     Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
-    Migration{7, kSchemaV7},
+    Migration{7, kSchemaV7}, Migration{8, kSchemaV8},
 };
 
 } // namespace

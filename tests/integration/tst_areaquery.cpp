@@ -38,6 +38,7 @@ private Q_SLOTS:
     void equalsBruteForce();
     void protectedAddressesAreNeverShown();
     void householdOfProtectedPersonListedAsProtected();
+    void protectedFlagFromLaterStillProtects();
     void auditedWithItsPurpose();
     void addressesWithOnlyAPostcodeArePlaced();
     void personReadHidesAProtectedPersonsPlaces();
@@ -103,7 +104,11 @@ std::map<qint64, geo::Placement> tst_AreaQuery::bruteForce(const geo::Area &area
         "SELECT f.kind FROM person_link pl JOIN flag f ON f.source_person_id = pl.source_person_id "
         "WHERE pl.person_id = ?1 AND f.active = 1 AND coalesce(f.from_date, '') <= ?2 "
         "AND (f.to_date IS NULL OR f.to_date >= ?2)");
-    if (!persons.ok() || !addresses.ok() || !personFlags.ok())
+    auto protectedFlag
+        = db.prepare("SELECT count(*) FROM person_link pl JOIN flag f ON f.source_person_id = "
+                     "pl.source_person_id WHERE pl.person_id = ?1 AND f.active = 1 AND "
+                     "f.kind = 'protected_address'");
+    if (!persons.ok() || !addresses.ok() || !personFlags.ok() || !protectedFlag.ok())
         return placed;
     // Who would show where a protected person lives (geo::ProtectedNeighbourhood, its rule
     // tested on its own in tst_personlocations): everyone with a protected copy of an address
@@ -158,7 +163,12 @@ std::map<qint64, geo::Placement> tst_AreaQuery::bruteForce(const geo::Area &area
             bool placedRow;
         };
         std::optional<Row> best;
-        bool isProtected = kinds.contains(QStringLiteral("protected_address"));
+        // An active protected-address flag protects whatever its dates.
+        bool isProtected = false;
+        protectedFlag->reset();
+        protectedFlag->bind(1, person);
+        if (protectedFlag->step().value())
+            isProtected = protectedFlag->int64(0) > 0;
         addresses->reset();
         addresses->bind(1, person);
         while (addresses->step().value()) {
@@ -404,6 +414,40 @@ void tst_AreaQuery::householdOfProtectedPersonListedAsProtected()
     const auto restored = listed(area, {});
     QVERIFY(restored);
     QCOMPARE(restored->at(relative), geo::Placement::Inside);
+}
+
+void tst_AreaQuery::protectedFlagFromLaterStillProtects()
+{
+    // A protected-address flag that begins after the day asked about still keeps the address
+    // back: asking about an earlier day must not show what the map never does.
+    store::Database &db = m_county->db();
+    const geo::Area area = floodZones();
+    const auto before = listed(area, {});
+    QVERIFY(before);
+    const auto inside = std::find_if(before->cbegin(), before->cend(), [](const auto &entry) {
+        return entry.second == geo::Placement::Inside;
+    });
+    QVERIFY(inside != before->cend());
+    const qint64 person = inside->first;
+    // One of their records gains the flag from a date after the day asked about.
+    auto flag = db.prepare(
+        "INSERT INTO flag(source_id, source_person_id, kind, from_date, active, received_at) "
+        "SELECT sp.source_id, sp.id, 'protected_address', ?2, 1, '2026-07-01T00:00:00Z' "
+        "FROM person_link pl JOIN source_person sp ON sp.id = pl.source_person_id "
+        "WHERE pl.person_id = ?1 LIMIT 1");
+    QVERIFY_RESULT(flag);
+    QVERIFY_RESULT(flag->bind(1, person).bind(2, m_asOf.addMonths(6).toString(Qt::ISODate)).run());
+    const qint64 flagId = db.lastInsertRowId();
+    const auto after = listed(area, {});
+    QVERIFY(after);
+    QVERIFY(after->count(person) == 0 || after->at(person) == geo::Placement::InsideProtected);
+    QCOMPARE(*after, bruteForce(area, {}));
+    auto remove = db.prepare("DELETE FROM flag WHERE id = ?1");
+    QVERIFY_RESULT(remove);
+    QVERIFY_RESULT(remove->bind(1, flagId).run());
+    const auto restored = listed(area, {});
+    QVERIFY(restored);
+    QCOMPARE(restored->at(person), geo::Placement::Inside);
 }
 
 void tst_AreaQuery::auditedWithItsPurpose()

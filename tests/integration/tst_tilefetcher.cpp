@@ -283,7 +283,7 @@ void tst_TileFetcher::trimKeepsSavedTiles()
         QCOMPARE(kept.value(), x < 4 || x >= 7);
     }
     // A tile saved once it was cached for the screen is kept from then on.
-    QVERIFY_RESULT(cache.value()->markSaved(source, {12, 7, 0}));
+    QVERIFY_RESULT(cache.value()->markSaved(source, wm::TileRange{12, 7, 7, 0, 0}));
     auto again = cache.value()->trim(0);
     QVERIFY_RESULT(again);
     QCOMPARE(again.value(), qint64(2));
