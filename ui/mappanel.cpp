@@ -14,9 +14,6 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
-#include <cmath>
-#include <numbers>
-
 namespace bv::ui {
 
 MapPanel::MapPanel(std::shared_ptr<MapRenderer> renderer, QWidget *parent)
@@ -148,12 +145,7 @@ void MapPanel::setPerson(const store::PersonView &person, QDate today)
         // The same home again from another agency (a UPRN's point and its postcode's centre
         // are often a few tens of metres apart) is one home: within 150 m of the last.
         if (!layer.homes.empty()) {
-            const geo::LonLat &last = layer.homes.back().position;
-            const double metresPerDegree = 111195.0;
-            const double dx = (last.lon - *address.lon) * metresPerDegree
-                              * std::cos(*address.lat * std::numbers::pi / 180.0);
-            const double dy = (last.lat - *address.lat) * metresPerDegree;
-            if (std::hypot(dx, dy) < 150)
+            if (geo::metresBetween(layer.homes.back().position, {*address.lon, *address.lat}) < 150)
                 continue;
         }
         const QString from

@@ -99,6 +99,14 @@ Area::Area(QString name, std::vector<Polygon> polygons)
     , m_bounds(boundsOf(m_polygons))
 {}
 
+double metresBetween(LonLat a, LonLat b)
+{
+    const double dx
+        = (a.lon - b.lon) * kMetresPerDegree * std::cos(a.lat * std::numbers::pi / 180.0);
+    const double dy = (a.lat - b.lat) * kMetresPerDegree;
+    return std::hypot(dx, dy);
+}
+
 Area Area::circle(const QString &name, LonLat centre, double radiusMetres, int segments)
 {
     Polygon polygon;

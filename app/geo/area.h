@@ -14,6 +14,10 @@ namespace bv::geo {
 
 using feeds::LonLat;
 
+// Metres between two nearby points, on a local flat projection (exact enough within a county,
+// as the area's edge distances are).
+[[nodiscard]] double metresBetween(LonLat a, LonLat b);
+
 // A polygon's rings in WGS84: the first is the outside, the rest are holes.
 struct Polygon
 {

@@ -2,7 +2,6 @@
 #include "geo/protectedneighbourhood.h"
 
 #include <cmath>
-#include <numbers>
 
 namespace bv::geo {
 
@@ -11,15 +10,6 @@ namespace {
 // About 1.1 km of latitude and 0.7 km of longitude here: a cell and its neighbours hold
 // everything within kFamilyMetres.
 constexpr double kCellDegrees = 0.01;
-
-double metresBetween(LonLat a, LonLat b)
-{
-    constexpr double kMetresPerDegree = 111195.0;
-    const double dx
-        = (a.lon - b.lon) * kMetresPerDegree * std::cos(a.lat * std::numbers::pi / 180.0);
-    const double dy = (a.lat - b.lat) * kMetresPerDegree;
-    return std::hypot(dx, dy);
-}
 
 } // namespace
 

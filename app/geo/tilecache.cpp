@@ -148,6 +148,22 @@ Result<bool> TileCache::contains(const QString &source, const webmercator::TileI
     return found;
 }
 
+Result<qint64> TileCache::countIn(const QString &source, const webmercator::TileRange &range)
+{
+    auto count = m_db->prepare("SELECT count(*) FROM tile WHERE source = ?1 AND zoom = ?2 "
+                               "AND x BETWEEN ?3 AND ?4 AND y BETWEEN ?5 AND ?6");
+    BV_TRY(count);
+    count->bind(1, source)
+        .bind(2, range.zoom)
+        .bind(3, range.minX)
+        .bind(4, range.maxX)
+        .bind(5, range.minY)
+        .bind(6, range.maxY);
+    auto step = count->step();
+    BV_TRY(step);
+    return count->int64(0);
+}
+
 Result<void> TileCache::markSaved(const QString &source, const webmercator::TileRange &range)
 {
     return m_markSaved->bind(1, source)

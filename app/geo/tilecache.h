@@ -38,6 +38,9 @@ public:
     [[nodiscard]] Result<std::optional<QByteArray>> read(const QString &source,
                                                          const webmercator::TileId &tile);
     [[nodiscard]] Result<bool> contains(const QString &source, const webmercator::TileId &tile);
+    // How many tiles of a range are cached.
+    [[nodiscard]] Result<qint64> countIn(const QString &source,
+                                         const webmercator::TileRange &range);
     // A tile saved for offline use (`saved`) is kept until the user clears the cache; one
     // fetched for the screen may be dropped when the cache grows past kScreenTileBytes.
     [[nodiscard]] Result<void> write(const QString &source, const webmercator::TileId &tile,

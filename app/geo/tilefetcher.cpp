@@ -74,14 +74,13 @@ TileFetcher::planSave(const std::vector<webmercator::TileRange> &ranges)
                             "area or fewer zoom levels.")
                              .arg(plan.tiles)
                              .arg(kMaxSaveTiles));
-    for (const auto &range : ranges)
-        for (int x = range.minX; x <= range.maxX; ++x)
-            for (int y = range.minY; y <= range.maxY; ++y) {
-                auto cached = m_cache.contains(m_source, {range.zoom, x, y});
-                BV_TRY(cached);
-                if (!cached.value())
-                    ++plan.toFetch;
-            }
+    // One count a range, not a lookup a tile: the estimate follows every spin of the dialog.
+    plan.toFetch = plan.tiles;
+    for (const auto &range : ranges) {
+        auto cached = m_cache.countIn(m_source, range);
+        BV_TRY(cached);
+        plan.toFetch -= cached.value();
+    }
     auto usage = m_cache.usage(m_source);
     BV_TRY(usage);
     plan.bytes = qint64(double(plan.toFetch) * usage.value().meanTileBytes(kTypicalTileBytes));

@@ -2,6 +2,7 @@
 #include "access/session.h"
 #include "common/agencies.h"
 #include "common/syncedcounty.h"
+#include "geo/area.h"
 #include "geo/personlocations.h"
 #include "geo/postcodeplacement.h"
 #include "linkage/storelinker.h"
@@ -12,21 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cmath>
-#include <numbers>
-
 using namespace bv;
-
-namespace {
-
-double metresBetween(const geo::LonLat &a, const geo::LonLat &b)
-{
-    const double dx = (a.lon - b.lon) * 111195.0 * std::cos(a.lat * std::numbers::pi / 180.0);
-    const double dy = (a.lat - b.lat) * 111195.0;
-    return std::hypot(dx, dy);
-}
-
-} // namespace
 
 // Everyone's locations for the map's markers, on a synced county: the flag and agency each
 // marker is filtered by are the store's, and a protected person's household is left off the map
@@ -115,7 +102,7 @@ void tst_PersonLocations::householdOfProtectedPersonLeftOut()
     while (pairs->step().value()) {
         const auto a = before->positionOf(pairs->int64(0));
         const auto b = before->positionOf(pairs->int64(1));
-        if (a && b && metresBetween(*a, *b) < 50) {
+        if (a && b && geo::metresBetween(*a, *b) < 50) {
             subject = pairs->int64(0);
             relative = pairs->int64(1);
             break;
@@ -136,8 +123,8 @@ void tst_PersonLocations::householdOfProtectedPersonLeftOut()
     // Nobody at all is drawn within 50 m of it, family or not; people further off still are.
     int stillShown = 0;
     for (const geo::LonLat &position : after->positions) {
-        QVERIFY(metresBetween(position, home) >= 50);
-        stillShown += metresBetween(position, home) < 2000;
+        QVERIFY(geo::metresBetween(position, home) >= 50);
+        stillShown += geo::metresBetween(position, home) < 2000;
     }
     QVERIFY(stillShown > 0);
     QVERIFY(after->leftOutProtected >= before->leftOutProtected + 2);
