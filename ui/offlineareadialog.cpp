@@ -88,6 +88,7 @@ OfflineAreaDialog::OfflineAreaDialog(geo::TileFetcher *fetcher, const QRectF &bo
                 m_save->setEnabled(true);
             });
     updateEstimate();
+    resize(460, sizeHint().height());
 }
 
 std::vector<geo::webmercator::TileRange> OfflineAreaDialog::ranges() const

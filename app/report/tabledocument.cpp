@@ -131,12 +131,14 @@ std::unique_ptr<QTextDocument> makeTableDocument(const TableDocument &table,
         cursor.insertText(ProtectiveMarking::marking(), bold);
         cursor.insertBlock();
     }
+    // Each run with its own format: text inserted bare takes the format before it, the title's.
+    const QTextCharFormat plain;
     cursor.insertText(table.title, heading);
     cursor.insertBlock();
-    cursor.insertText(table.scope);
+    cursor.insertText(table.scope, plain);
     cursor.insertBlock();
     if (inlineMarking) {
-        cursor.insertText(ProtectiveMarking::provenanceLine(provenance));
+        cursor.insertText(ProtectiveMarking::provenanceLine(provenance), plain);
         cursor.insertBlock();
     }
     QTextTableFormat tableFormat;

@@ -5,6 +5,9 @@
 #include "cli/democommand.h"
 #include "cli/demofeeds.h"
 #include "common/translations.h"
+#include "geo/tilecache.h"
+#include "geo/tilefetcher.h"
+#include "geo/tileurltemplate.h"
 #include "models/personsearchmodel.h"
 #include "store/crypto.h"
 #include "store/recoverykey.h"
@@ -17,6 +20,7 @@
 #include "ui/mappanel.h"
 #include "ui/mapwidget.h"
 #include "ui/notedialog.h"
+#include "ui/offlineareadialog.h"
 #include "ui/recoverykeydialog.h"
 #include "ui/searchpanel.h"
 #include "ui/sourcespanel.h"
@@ -224,6 +228,13 @@ int main(int argc, char **argv)
         window.map()->showWholeCounty();
         QApplication::processEvents();
         ok &= save(window, directory, QStringLiteral("area-query"), err);
+        // Its list as the PDF a briefing gets (make-screenshots.sh turns page 1 into a PNG).
+        if (auto pdf = query->exportTo(QDir(directory).filePath(QStringLiteral("area-list.pdf")),
+                                       QStringLiteral("pdf"));
+            !pdf.ok()) {
+            err << "the area list PDF: " << pdf.error().message << '\n';
+            ok = false;
+        }
     }
     if (wanted(QStringLiteral("export-dialog"))) {
         bv::ui::ExportDialog dialog(QStringLiteral("Richard Smith"), QStringLiteral("case review"));
@@ -247,6 +258,24 @@ int main(int argc, char **argv)
         dialog.show();
         QApplication::processEvents();
         ok &= save(dialog, directory, QStringLiteral("base-map-dialog"), err);
+    }
+    if (wanted(QStringLiteral("offline-area-dialog"))) {
+        // Only the estimate: nothing is fetched until Save, so no network is needed.
+        QTemporaryDir cacheDir;
+        auto cache = bv::geo::TileCache::open(cacheDir.filePath(QStringLiteral("demo.tiles")),
+                                              bv::SecretBytes::random(32));
+        auto server = bv::geo::TileUrlTemplate::parse(
+            QStringLiteral("https://tiles.example.org/{z}/{x}/{y}.png"));
+        if (cache.ok() && server.ok()) {
+            bv::geo::TileFetcher fetcher(server.value(), *cache.value());
+            bv::ui::OfflineAreaDialog dialog(&fetcher, QRectF(1.22, 52.60, 0.16, 0.07), 12);
+            dialog.show();
+            QApplication::processEvents();
+            ok &= save(dialog, directory, QStringLiteral("offline-area-dialog"), err);
+        } else {
+            err << "the offline area dialog's cache could not be made\n";
+            ok = false;
+        }
     }
     if (wanted(QStringLiteral("recovery-key"))) {
         // A throwaway key: the picture shows the format, not a real store's key.
